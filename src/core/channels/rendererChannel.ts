@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ShowView } from '../view/showView';
+
+/** The renderer acknowledges that slide `seq` is painted; a video reports its length. */
+export const PresentedMessage = z.strictObject({
+  type: z.literal('presented'),
+  seq: z.number().int().nonnegative(),
+  mediaDurationMs: z.number().positive().max(24 * 3600 * 1000).optional(),
+});
+
+/** The renderer reports an asset that failed (a broken image shows a placeholder; a failed video is skipped). */
+export const ProblemMessage = z.strictObject({
+  type: z.literal('problem'),
+  seq: z.number().int().nonnegative(),
+  kind: z.enum(['image-failed', 'video-failed']),
+  ref: z.string().max(4096),
+  message: z.string().max(1000),
+});
+
+/** A key pressed on the kiosk (presenter clicker), already mapped to what it means. */
+export const KeyMessage = z.strictObject({
+  type: z.literal('key'),
+  action: z.enum(['next', 'prev', 'toggle-pause', 'toggle-blackout']),
+});
+
+/** Every message a renderer may send to the host; validated by the host on arrival. */
+export const RendererToHost = z.discriminatedUnion('type', [PresentedMessage, ProblemMessage, KeyMessage]);
+export type RendererToHost = z.infer<typeof RendererToHost>;
+
+/** The one message the host sends a renderer. */
+export type HostToRenderer = Readonly<{ type: 'show'; view: ShowView }>;
+
+/**
+ * What a renderer can do, whichever shell it runs in: the Electron preload exposes exactly this
+ * as `window.marquee`, and the browser-mode WebSocket client implements the same interface.
+ */
+export interface RendererApi {
+  /** Calls `listener` with every new view (and the current one at once, when known); returns an unsubscribe. */
+  onShow(listener: (view: ShowView) => void): () => void;
+  presented(seq: number, mediaDurationMs?: number): void;
+  problem(seq: number, kind: 'image-failed' | 'video-failed', ref: string, message: string): void;
+  key(action: 'next' | 'prev' | 'toggle-pause' | 'toggle-blackout'): void;
+}

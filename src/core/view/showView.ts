@@ -1,0 +1,34 @@
+import type { EventInfo, Session, Slide, Text, Theme, TransitionName } from '../playlist/types';
+import type { Instant } from '../player/playerTypes';
+
+/** Everything a renderer needs to draw one screen; derived from the player state by `toShowView`. */
+export type ShowView = Readonly<{
+  /** Changes whenever a new slide (or the idle screen) is put up; echo it in `presented`. */
+  seq: number;
+  /** Name of the screen (display) this view is for. */
+  screen: string;
+  event: EventInfo;
+  theme: Theme;
+  sessions: readonly Session[];
+  /** URL prefix that relative asset paths of the playlist are resolved against (ends with "/"). */
+  assetBase: string;
+  /** The slide on screen; null shows the idle screen. */
+  slide: Slide | null;
+  /** 1-based position of the slide and the number of slides; null when idle. */
+  position: Readonly<{ index: number; count: number }> | null;
+  /** The transition the slide comes in with. */
+  transition: TransitionName;
+  /** Planned time on screen, ms; null when idle. */
+  durationMs: number | null;
+  /** Time left on screen at `now`, ms; null when idle or not yet presented. */
+  timeLeftMs: number | null;
+  paused: boolean;
+  blackout: boolean;
+  announcement: Readonly<{ id: number; text: Text; title?: Text; style: 'info' | 'urgent' }> | null;
+  /** The slide most likely next, so the renderer can decode its images ahead of time. */
+  upcoming: Slide | null;
+  /** Whether the kiosk keyboard (clicker) commands are enabled on this screen. */
+  keyboard: boolean;
+  /** The host's clock when the view was made; renderers correct their clock by it. */
+  now: Instant;
+}>;
