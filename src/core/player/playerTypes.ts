@@ -52,6 +52,8 @@ export type PlayerState = Readonly<{
   announcement: Announcement | null;
   /** Last announcement id handed out. */
   announcementSeq: number;
+  /** Slides that failed to play (e.g. a broken video), by id, with when; skipped for FAILURE_RETRY_MS. */
+  failures: Readonly<Record<string, Instant>>;
 }>;
 
 /** Where `goto` jumps: a slide id, or a 1-based position in `slides`. */
@@ -90,7 +92,10 @@ export type Effect =
       reason: EndReason;
     }>
   /** A command could not be applied; the state is unchanged. */
-  | Readonly<{ type: 'rejected'; code: 'unknown-slide' | 'bad-position' | 'empty-playlist'; message: string }>;
+  | Readonly<{ type: 'rejected'; code: RejectCode; message: string }>;
+
+/** Why a command could not be applied. */
+export type RejectCode = 'unknown-slide' | 'bad-position' | 'nothing-eligible';
 
 /** The result of one step of the machine. */
 export type Step = Readonly<{ state: PlayerState; effects: readonly Effect[] }>;
@@ -100,3 +105,6 @@ export const PRESENT_TIMEOUT_MS = 10_000;
 
 /** Used when neither the slide nor the playlist defaults give a duration. */
 export const DEFAULT_DURATION_S = 10;
+
+/** How long a slide that failed to play stays out of the rotation before it is tried again. */
+export const FAILURE_RETRY_MS = 60_000;
