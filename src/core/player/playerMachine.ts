@@ -223,14 +223,15 @@ function finish(state: PlayerState, now: Instant, effects: readonly Effect[]): S
   };
 }
 
-function reject(state: PlayerState, code: RejectCode, message: string): Step {
-  return { state, effects: [{ type: 'rejected', code, message }] };
+/** A command that cannot apply: the state only settles to `now`, and the reason goes back to the caller. */
+function reject(state: PlayerState, now: Instant, code: RejectCode, message: string): Step {
+  return finish(state, now, [{ type: 'rejected', code, message }]);
 }
 
 /** Jumps to a slide chosen by staff; outside its window it plays once as an override. */
 function jump(state: PlayerState, index: number, now: Instant): Step {
   const slide = state.playlist.slides[index];
-  if (!slide) return reject(state, 'bad-position', 'no such slide');
+  if (!slide) return reject(state, now, 'bad-position', 'no such slide');
   const effects = endEffects(state, now, 'staff');
   const override = !isEligible(state.playlist, slide, now);
   return finish(putUp(state, index, now, override), now, effects);
@@ -315,6 +316,7 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
       if (index === null)
         return reject(
           state,
+          now,
           'nothing-eligible',
           'no slide can play now: every slide is disabled or outside its time window',
         );
@@ -323,7 +325,7 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
     }
     case 'goto': {
       const found = resolveGoto(state, event.target);
-      return 'index' in found ? jump(state, found.index, now) : reject(state, found.code, found.message);
+      return 'index' in found ? jump(state, found.index, now) : reject(state, now, found.code, found.message);
     }
     case 'pause':
       return finish({ ...state, paused: true }, now, []);
