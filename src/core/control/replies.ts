@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'unknown-slide',
   'bad-position',
   'empty-playlist',
+  'nothing-eligible',
   'unknown-screen',
   'keyboard-disabled',
   'too-large',

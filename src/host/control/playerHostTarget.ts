@@ -1,0 +1,118 @@
+import type { ControlCommand } from '../../core/control/commands';
+import { type ControlState, toControlState, toPlaylistItems } from '../../core/control/controlState';
+import { type ControlReply, errorReply } from '../../core/control/replies';
+import { checkGotoTarget, toAction } from '../../core/control/toPlayerEvent';
+import { isEligible } from '../../core/player/eligibility';
+import type { PlayerEvent, PlayerState } from '../../core/player/playerTypes';
+import type { ShowView } from '../../core/view/showView';
+import type { ControlTarget, Transport } from './controlTarget';
+
+/** The part of a PlayerHost (one screen) that the control channels use. */
+export interface PlayerHostLike {
+  dispatch(
+    event: PlayerEvent,
+    source: string,
+  ): Readonly<{ ok: true; state: PlayerState }> | Readonly<{ ok: false; code: string; message: string }>;
+  reload(): unknown;
+  getView(): ShowView;
+  onView(listener: (view: ShowView) => void): () => void;
+  /** The machine state and why the last playlist edit was rejected (empty when it was fine). */
+  controlStatus(): Readonly<{ state: PlayerState; playlistErrors: readonly string[] }>;
+}
+
+/** One screen the host drives, by name. */
+export type NamedHost = Readonly<{ name: string; host: PlayerHostLike }>;
+
+/** Adapts one or more PlayerHosts (one a screen) to the command path; routes by `screen`, else to all. */
+export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
+  if (screens.length === 0) throw new Error('playerHostTarget: give at least one screen');
+  const stateOf = (s: NamedHost): ControlState => {
+    const { state, playlistErrors } = s.host.controlStatus();
+    return toControlState({
+      view: s.host.getView(),
+      slides: state.playlist.slides,
+      announcementEndsAt: state.announcement?.endsAt ?? null,
+      playlistErrors,
+    });
+  };
+
+  const runOn = async (
+    s: NamedHost,
+    command: ControlCommand,
+    transport: Transport,
+  ): Promise<ControlReply> => {
+    const id = command.id ?? null;
+    const action = toAction(command);
+    if (action.kind === 'reload') await s.host.reload();
+    if (action.kind === 'event') {
+      if (action.event.type === 'goto') {
+        const problem = checkGotoTarget(action.event.target, s.host.controlStatus().state.playlist.slides);
+        if (problem) return errorReply(id, problem.code, withScreen(problem.message, s, screens));
+      }
+      const result = s.host.dispatch(action.event, `${transport.kind}:${transport.client}`);
+      if (!result.ok) return errorReply(id, toErrorCode(result.code), withScreen(result.message, s, screens));
+    }
+    return { ok: true, id, state: stateOf(s) };
+  };
+
+  return {
+    async execute(command, transport) {
+      const id = command.id ?? null;
+      try {
+        const chosen =
+          command.screen === undefined ? screens : screens.filter((s) => s.name === command.screen);
+        if (chosen.length === 0) {
+          return errorReply(
+            id,
+            'unknown-screen',
+            `no screen named "${command.screen}"; this host drives: ${screens.map((s) => s.name).join(', ')} (omit "screen" to address all)`,
+          );
+        }
+        const replies: ControlReply[] = [];
+        for (const s of chosen) replies.push(await runOn(s, command, transport));
+        const failed = replies.find((r) => !r.ok);
+        if (failed) return failed;
+        const states = replies.flatMap((r) => (r.ok ? [r.state] : []));
+        const first = states[0];
+        if (!first) return errorReply(id, 'internal', 'no screen answered');
+        return screens.length > 1
+          ? { ok: true, id, state: first, screens: states }
+          : { ok: true, id, state: first };
+      } catch (err) {
+        return errorReply(id, 'internal', `the host failed to carry out "${command.type}": ${String(err)}`);
+      }
+    },
+    onStateChange(listener) {
+      const offs = screens.map((s) => s.host.onView(() => listener(stateOf(s))));
+      return () => {
+        for (const off of offs) off();
+      };
+    },
+    states: () => screens.map(stateOf),
+    playlist(screen) {
+      const s = screen === undefined ? screens[0] : screens.find((x) => x.name === screen);
+      if (!s) return null;
+      const { state } = s.host.controlStatus();
+      const now = s.host.getView().now;
+      return toPlaylistItems(state.playlist.slides, (slide) => isEligible(state.playlist, slide, now));
+    },
+  };
+}
+
+function withScreen(message: string, s: NamedHost, all: readonly NamedHost[]): string {
+  return all.length > 1 ? `screen "${s.name}": ${message}` : message;
+}
+
+function toErrorCode(
+  code: string,
+): 'unknown-slide' | 'bad-position' | 'nothing-eligible' | 'empty-playlist' | 'internal' {
+  switch (code) {
+    case 'unknown-slide':
+    case 'bad-position':
+    case 'nothing-eligible':
+    case 'empty-playlist':
+      return code;
+    default:
+      return 'internal';
+  }
+}
