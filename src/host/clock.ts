@@ -1,0 +1,66 @@
+/** A timer started through a `Clock`. */
+export type TimerHandle = Readonly<{ cancel: () => void }>;
+
+/** Time and timers for the host, injected so that tests can run hours of playback in milliseconds. */
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+  /** Calls `fn` once, `delayMs` from now. */
+  setTimer(delayMs: number, fn: () => void): TimerHandle;
+}
+
+/** The longest single wait; Node's timers overflow past 2^31-1 ms (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The real clock: `Date.now` and `setTimeout`. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(delayMs, fn) {
+    const timer = setTimeout(fn, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+    return { cancel: () => clearTimeout(timer) };
+  },
+};
+
+/** A clock that only moves when told to; timers fire in order as `advance` passes them. */
+export class ManualClock implements Clock {
+  #now: number;
+  #timers: { at: number; order: number; fn: () => void }[] = [];
+  #order = 0;
+
+  /** Starts at `start` (ms since the epoch). */
+  constructor(start: number) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  setTimer(delayMs: number, fn: () => void): TimerHandle {
+    const timer = { at: this.#now + Math.max(0, delayMs), order: this.#order++, fn };
+    this.#timers.push(timer);
+    return { cancel: () => this.#remove(timer) };
+  }
+
+  /** Number of timers waiting to fire. */
+  get pending(): number {
+    return this.#timers.length;
+  }
+
+  /** Moves time forward by `ms`, firing every timer that falls due on the way (including ones they start). */
+  advance(ms: number): void {
+    const end = this.#now + ms;
+    for (;;) {
+      const due = this.#timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (!due) break;
+      this.#remove(due);
+      this.#now = Math.max(this.#now, due.at);
+      due.fn();
+    }
+    this.#now = end;
+  }
+
+  #remove(timer: { at: number; order: number; fn: () => void }): void {
+    this.#timers = this.#timers.filter((t) => t !== timer);
+  }
+}
