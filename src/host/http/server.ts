@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { contentSecurityPolicy } from '../kiosk/csp';
+import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
+import { serveStatic } from './staticFiles';
+
+/** Answers a request whose path starts with the route's prefix; returns false to let later routes try. */
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) => boolean | Promise<boolean>;
+
+/** Takes over a WebSocket upgrade for one exact path. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/** What the server needs from the host besides the renderer socket's part. */
+export interface ServedHost extends Readonly<RendererSocketOptions['host']> {
+  /** The playlist's folder, served under /media/. */
+  readonly playlistDir: string;
+}
+
+/** Options of `startMarqueeServer`. */
+export type MarqueeServerOptions = Readonly<{
+  host: ServedHost;
+  /** The built renderer (dist/renderer): index.html, preview.html, assets. */
+  rendererRoot: string;
+  hostname: string;
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+  keyboard: boolean;
+  onKey?: RendererSocketOptions['onKey'];
+}>;
+
+/** The browser-mode HTTP + WebSocket server; other parts mount their routes and sockets on it. */
+export type MarqueeServer = Readonly<{
+  /** The address to open, e.g. http://127.0.0.1:7770/. */
+  url: string;
+  port: number;
+  /** Adds a route for paths starting with `prefix` (e.g. "/api/", "/remote"); tried in the order added. */
+  addRoute: (prefix: string, handler: RouteHandler) => void;
+  /** Adds a WebSocket endpoint at exactly `path` (e.g. "/ws/control"). */
+  addUpgrade: (path: string, handler: UpgradeHandler) => void;
+  /** Number of renderers connected. */
+  renderers: () => number;
+  close: () => Promise<void>;
+}>;
+
+/** Paths served by name (not as static files). */
+const RENDERER_SOCKET_PATH = '/ws/renderer';
+
+/** Starts the server of `marquee serve`: the renderer, /media/ from the playlist folder and /ws/renderer. */
+export async function startMarqueeServer(options: MarqueeServerOptions): Promise<MarqueeServer> {
+  const { host, logger, rendererRoot } = options;
+  const routes: { prefix: string; handler: RouteHandler }[] = [];
+  const upgrades = new Map<string, UpgradeHandler>();
+  const rendererSocket: RendererSocket = createRendererSocket({
+    host,
+    logger,
+    keyboard: options.keyboard,
+    ...(options.onKey === undefined ? {} : { onKey: options.onKey }),
+  });
+  upgrades.set(RENDERER_SOCKET_PATH, (req, socket, head) => {
+    if (!isSameOrigin(req)) {
+      logger.warn({ origin: req.headers.origin }, 'refused a renderer socket from another origin');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    rendererSocket.handleUpgrade(req, socket, head);
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://marquee.invalid');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy('browser'));
+    const path = url.pathname;
+    if (path === '/preview' || path === '/preview/') {
+      if (await serveStatic(req, res, rendererRoot, '/preview.html')) return;
+    }
+    if (path.startsWith('/media/')) {
+      if (await serveStatic(req, res, host.playlistDir, path.slice('/media'.length))) return;
+      return notFound(res, `no file ${decodeSafe(path.slice('/media/'.length))} next to the playlist`);
+    }
+    for (const route of routes) {
+      if (path.startsWith(route.prefix) && (await route.handler(req, res, url))) return;
+    }
+    if (await serveStatic(req, res, rendererRoot, path)) return;
+    notFound(res, `no page at ${path}`);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ url: req.url, err: String(err) }, 'request failed');
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      }
+      res.end('internal error; see the host log');
+    });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://marquee.invalid').pathname;
+    const handler = upgrades.get(path);
+    socket.on('error', (err) => logger.debug({ path, err: String(err) }, 'upgrade socket error'));
+    if (handler === undefined) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    handler(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (err) => logger.error({ err: String(err) }, 'HTTP server error'));
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = options.hostname.includes(':') ? `[${options.hostname}]` : options.hostname;
+  const url = `http://${shownHost}:${port}/`;
+  logger.info({ url }, `serving the show at ${url}`);
+
+  return {
+    url,
+    port,
+    addRoute: (prefix, handler) => {
+      routes.push({ prefix, handler });
+    },
+    addUpgrade: (path, handler) => {
+      if (upgrades.has(path)) throw new Error(`addUpgrade: ${path} already has a WebSocket handler`);
+      upgrades.set(path, handler);
+    },
+    renderers: rendererSocket.clients,
+    close: async () => {
+      await rendererSocket.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Whether a WebSocket upgrade comes from a page of this server (or from a non-browser client without Origin). */
+export function isSameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function notFound(res: ServerResponse, message: string): void {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(`${message}\n`);
+}
+
+function decodeSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
