@@ -29,7 +29,10 @@ export const AssetRef = z
 /** A slide or session id: letters, digits, `-` and `_`, starting with a letter or digit. */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be 1–64 letters, digits, "-" or "_", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    'must be 1–64 letters, digits, "-" or "_", starting with a letter or digit',
+  );
 
 /** A calendar date in the event timezone, `YYYY-MM-DD`. */
 export const LocalDate = z
@@ -40,7 +43,10 @@ export const LocalDate = z
 /** A time of day in the event timezone, `HH:MM` (24-hour; `24:00` is the end of the day). */
 export const TimeOfDay = z
   .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day written HH:MM (00:00–24:00), e.g. "09:30"');
+  .regex(
+    /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/,
+    'must be a time of day written HH:MM (00:00–24:00), e.g. "09:30"',
+  );
 
 /** A date and time in the event timezone without an offset, `YYYY-MM-DDTHH:MM`. */
 export const LocalDateTime = z

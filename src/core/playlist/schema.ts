@@ -33,9 +33,16 @@ export const Window = z
 
 const slideBase = {
   id: Id.describe('Unique, stable id of the slide, used by staff to jump to it (e.g. "keynote-1").'),
-  duration: Seconds.optional().describe('Seconds on screen, 1–3600. Default: defaults.duration (a video: its own length).'),
-  transition: Transition.optional().describe('How the slide comes in: fade, slide, zoom or cut. Default: defaults.transition.'),
-  enabled: z.boolean().optional().describe('false takes the slide out of the rotation (staff can still jump to it). Default true.'),
+  duration: Seconds.optional().describe(
+    'Seconds on screen, 1–3600. Default: defaults.duration (a video: its own length).',
+  ),
+  transition: Transition.optional().describe(
+    'How the slide comes in: fade, slide, zoom or cut. Default: defaults.transition.',
+  ),
+  enabled: z
+    .boolean()
+    .optional()
+    .describe('false takes the slide out of the rotation (staff can still jump to it). Default true.'),
   when: z
     .array(Window)
     .optional()
@@ -52,7 +59,9 @@ export const SpeakerSlide = z
     title: Text.optional().describe('Job title, e.g. "Chief Architect".'),
     organization: Text.optional().describe('Company or organisation.'),
     talk: Text.optional().describe('Title of the talk.'),
-    photo: AssetRef.optional().describe('Portrait photo; shown cropped to a circle. Missing or broken: initials.'),
+    photo: AssetRef.optional().describe(
+      'Portrait photo; shown cropped to a circle. Missing or broken: initials.',
+    ),
     session: Id.optional().describe('Id of the session in `sessions`; shows its time and room.'),
   })
   .describe('A speaker: photo, name, title, organisation and talk.');
@@ -76,7 +85,9 @@ export const CourseSlide = z
     type: z.literal('course'),
     ...slideBase,
     title: Text.describe('Course title.'),
-    level: z.enum(['beginner', 'intermediate', 'advanced']).describe('Level badge: beginner, intermediate or advanced.'),
+    level: z
+      .enum(['beginner', 'intermediate', 'advanced'])
+      .describe('Level badge: beginner, intermediate or advanced.'),
     instructor: Text.optional().describe('Instructor name (or role).'),
     room: Text.optional().describe('Room; taken from the session when `session` is set.'),
     starts: LocalDateTime.optional().describe('Start, YYYY-MM-DDTHH:MM in the event timezone.'),
@@ -94,7 +105,9 @@ export const Sponsor = z.strictObject({
 
 /** A sponsor tier: its name and sponsors. */
 export const SponsorTier = z.strictObject({
-  name: Text.describe('Tier name, e.g. {"zh": "钻石赞助", "en": "Diamond"}. The first tier is drawn biggest.'),
+  name: Text.describe(
+    'Tier name, e.g. {"zh": "钻石赞助", "en": "Diamond"}. The first tier is drawn biggest.',
+  ),
   sponsors: z.array(Sponsor).min(1).describe('Sponsors of this tier, in display order.'),
 });
 
@@ -115,7 +128,10 @@ export const AnnouncementSlide = z
     ...slideBase,
     title: Text.optional().describe('Short heading.'),
     text: Text.describe('The announcement.'),
-    style: z.enum(['info', 'urgent']).optional().describe('info (default) or urgent (high-contrast warning).'),
+    style: z
+      .enum(['info', 'urgent'])
+      .optional()
+      .describe('info (default) or urgent (high-contrast warning).'),
   })
   .describe('A full-screen announcement.');
 
@@ -125,7 +141,10 @@ export const ImageSlide = z
     type: z.literal('image'),
     ...slideBase,
     src: AssetRef.describe('The image.'),
-    fit: z.enum(['cover', 'contain']).optional().describe('cover (default) fills the screen; contain shows it whole.'),
+    fit: z
+      .enum(['cover', 'contain'])
+      .optional()
+      .describe('cover (default) fills the screen; contain shows it whole.'),
     caption: Text.optional().describe('Caption drawn over the bottom of the image.'),
     alt: Text.optional().describe('What the image shows, for logs and placeholders.'),
   })
@@ -149,7 +168,11 @@ export const ScheduleSlide = z
     type: z.literal('schedule'),
     ...slideBase,
     title: Text.optional().describe('Heading. Default "Now & next".'),
-    rooms: z.array(z.string().min(1)).min(1).optional().describe('Only these rooms (as written in sessions[].room, any language).'),
+    rooms: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Only these rooms (as written in sessions[].room, any language).'),
   })
   .describe('Now and next per room, from `sessions`, at the current time in the event timezone.');
 
@@ -175,7 +198,10 @@ export const QrSlide = z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
       .describe('The URL encoded in the QR code.'),
     text: Text.optional().describe('A line under the title.'),
-    label: z.string().optional().describe('Short URL shown under the code. Default: the URL without its scheme.'),
+    label: z
+      .string()
+      .optional()
+      .describe('Short URL shown under the code. Default: the URL without its scheme.'),
   })
   .describe('A call to action with a URL shown as a QR code.');
 
@@ -224,7 +250,9 @@ export const Background = z.union([
 
 /** The look of every slide. */
 export const Theme = z.strictObject({
-  background: Background.optional().describe('A colour, {"gradient": [...], "angle": 135} or {"image": "bg.svg"}.'),
+  background: Background.optional().describe(
+    'A colour, {"gradient": [...], "angle": 135} or {"image": "bg.svg"}.',
+  ),
   accent: Color.optional().describe('Accent colour for highlights and badges.'),
   text: Color.optional().describe('Main text colour.'),
   mutedText: Color.optional().describe('Secondary text colour (second language, details).'),
@@ -241,7 +269,10 @@ export const Theme = z.strictObject({
 export const Event = z.strictObject({
   name: Text.describe('Event name.'),
   tagline: Text.optional().describe('A short line under the name on the idle screen.'),
-  timezone: z.string().min(1).describe('IANA timezone of the venue, e.g. "Asia/Shanghai". All times are in it.'),
+  timezone: z
+    .string()
+    .min(1)
+    .describe('IANA timezone of the venue, e.g. "Asia/Shanghai". All times are in it.'),
   languages: z
     .array(LanguageCode)
     .min(1)
@@ -249,7 +280,9 @@ export const Event = z.strictObject({
   languageMode: z
     .enum(['stack', 'alternate'])
     .optional()
-    .describe('stack (default): all languages at once; alternate: one language a time, switching every few seconds.'),
+    .describe(
+      'stack (default): all languages at once; alternate: one language a time, switching every few seconds.',
+    ),
 });
 
 /** Defaults for every slide. */
@@ -261,10 +294,15 @@ export const Defaults = z.strictObject({
 /** A playlist file, version 1. */
 export const Playlist = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of playlist.schema.json, for editor autocompletion.'),
-  version: z.literal(1, { error: 'must be 1 (the only playlist version so far)' }).describe('Playlist format version: 1.'),
+  version: z
+    .literal(1, { error: 'must be 1 (the only playlist version so far)' })
+    .describe('Playlist format version: 1.'),
   event: Event,
   theme: Theme.optional(),
   defaults: Defaults.optional(),
-  sessions: z.array(Session).optional().describe('The agenda, used by schedule, countdown, speaker and course slides.'),
+  sessions: z
+    .array(Session)
+    .optional()
+    .describe('The agenda, used by schedule, countdown, speaker and course slides.'),
   slides: z.array(Slide).describe('The slides, in playing order.'),
 });
