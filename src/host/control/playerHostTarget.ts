@@ -13,11 +13,15 @@ export interface PlayerHostLike {
     event: PlayerEvent,
     source: string,
   ): Readonly<{ ok: true; state: PlayerState }> | Readonly<{ ok: false; code: string; message: string }>;
-  reload(): unknown;
+  reload(): Promise<unknown>;
   getView(): ShowView;
+  getState(): PlayerState;
+  /** Whether the last edit of the playlist was refused, and why (`messages`, one a problem). */
+  status(): Readonly<{
+    playlistStatus: Readonly<{ ok: true }> | Readonly<{ ok: false; messages: readonly string[] }>;
+  }>;
   onView(listener: (view: ShowView) => void): () => void;
-  /** The machine state and why the last playlist edit was rejected (empty when it was fine). */
-  controlStatus(): Readonly<{ state: PlayerState; playlistErrors: readonly string[] }>;
+  onStatus(listener: (status: unknown) => void): () => void;
 }
 
 /** One screen the host drives, by name. */
@@ -27,7 +31,9 @@ export type NamedHost = Readonly<{ name: string; host: PlayerHostLike }>;
 export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
   if (screens.length === 0) throw new Error('playerHostTarget: give at least one screen');
   const stateOf = (s: NamedHost): ControlState => {
-    const { state, playlistErrors } = s.host.controlStatus();
+    const state = s.host.getState();
+    const playlist = s.host.status().playlistStatus;
+    const playlistErrors = playlist.ok ? [] : playlist.messages;
     return toControlState({
       view: s.host.getView(),
       slides: state.playlist.slides,
@@ -46,7 +52,7 @@ export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
     if (action.kind === 'reload') await s.host.reload();
     if (action.kind === 'event') {
       if (action.event.type === 'goto') {
-        const problem = checkGotoTarget(action.event.target, s.host.controlStatus().state.playlist.slides);
+        const problem = checkGotoTarget(action.event.target, s.host.getState().playlist.slides);
         if (problem) return errorReply(id, problem.code, withScreen(problem.message, s, screens));
       }
       const result = s.host.dispatch(action.event, `${transport.kind}:${transport.client}`);
@@ -83,7 +89,17 @@ export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
       }
     },
     onStateChange(listener) {
-      const offs = screens.map((s) => s.host.onView(() => listener(stateOf(s))));
+      // Why: a change fires both onView and onStatus; one state push per screen per tick is enough.
+      const queued = new Set<NamedHost>();
+      const changed = (s: NamedHost) => () => {
+        if (queued.has(s)) return;
+        queued.add(s);
+        queueMicrotask(() => {
+          queued.delete(s);
+          listener(stateOf(s));
+        });
+      };
+      const offs = screens.flatMap((s) => [s.host.onView(changed(s)), s.host.onStatus(changed(s))]);
       return () => {
         for (const off of offs) off();
       };
@@ -92,7 +108,7 @@ export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
     playlist(screen) {
       const s = screen === undefined ? screens[0] : screens.find((x) => x.name === screen);
       if (!s) return null;
-      const { state } = s.host.controlStatus();
+      const state = s.host.getState();
       const now = s.host.getView().now;
       return toPlaylistItems(state.playlist.slides, (slide) => isEligible(state.playlist, slide, now));
     },

@@ -60,7 +60,7 @@ export function machineHost(
       for (const l of listeners) l(v);
       return { ok: true, state };
     },
-    reload() {
+    async reload() {
       reloads += 1;
     },
     getView: view,
@@ -68,7 +68,9 @@ export function machineHost(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    controlStatus: () => ({ state, playlistErrors: [] }),
+    getState: () => state,
+    status: () => ({ playlistStatus: { ok: true } }),
+    onStatus: () => () => {},
   };
   return { name: screen, host, state: () => state, reloads: () => reloads };
 }

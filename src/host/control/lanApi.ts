@@ -1,0 +1,489 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { ControlState } from '../../core/control/controlState';
+import { type ControlReply, type ErrorCode, errorReply } from '../../core/control/replies';
+import { serveStatic } from '../http/staticFiles';
+import type { ControlGateway } from './controlGateway';
+import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from './rateLimiter';
+import { tokensMatch } from './tokenStore';
+
+/** The largest request body or WebSocket message accepted (64 KiB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The WebSocket sub-protocol prefix that carries the token: `marquee-token.<token>`. */
+export const TOKEN_PROTOCOL_PREFIX = 'marquee-token.';
+
+/** Options of the LAN control API. */
+export type LanApiOptions = Readonly<{
+  gateway: ControlGateway;
+  token: string;
+  /** The built web remote (dist/remote); null: `/remote` answers 404. */
+  remoteDir: string | null;
+  rateLimit?: BucketConfig;
+  now?: () => number;
+}>;
+
+/** The LAN control API as handlers to mount on an HTTP server. */
+export type LanApi = Readonly<{
+  /** Handles `/api/*`, `/remote` and `/remote/*`; resolves false for any other path. */
+  handleRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Takes the upgrade of `/api/ws`; returns false for any other path. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes every WebSocket and stops listening for state changes. */
+  close(): void;
+}>;
+
+/** Messages the server pushes on `/api/ws` besides replies (which carry `ok`). */
+export type LanPush =
+  | Readonly<{ type: 'hello'; screens: readonly ControlState[] }>
+  | Readonly<{ type: 'state'; state: ControlState }>
+  | Readonly<{ type: 'playlist'; screen: string; slides: unknown }>;
+
+const PLAYER_REJECTIONS: ReadonlySet<ErrorCode> = new Set([
+  'unknown-slide',
+  'bad-position',
+  'empty-playlist',
+  'nothing-eligible',
+  'unknown-screen',
+]);
+
+/** The HTTP status of a reply: 200 ok, 400 a bad command, 422 a command the player refused, 500 a host failure. */
+export function httpStatusOf(reply: ControlReply): number {
+  if (reply.ok) return 200;
+  if (PLAYER_REJECTIONS.has(reply.error.code)) return 422;
+  if (reply.error.code === 'internal' || reply.error.code === 'unavailable') return 500;
+  return 400;
+}
+
+/** Builds the LAN API: token-checked HTTP endpoints, a state-pushing WebSocket, and the web remote. */
+export function createLanApi(options: LanApiOptions): LanApi {
+  const { gateway, token } = options;
+  const target = gateway.target;
+  const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_BUCKET, options.now ?? Date.now);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_BODY_BYTES,
+    handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? false,
+  });
+  const clients = new Set<WebSocket>();
+  const lastPlaylist = new Map<string, string>();
+
+  const pushAll = (message: LanPush): void => {
+    const text = JSON.stringify(message);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
+  };
+  const playlistPush = (screen: string): LanPush | null => {
+    const slides = target.playlist(screen);
+    return slides ? { type: 'playlist', screen, slides } : null;
+  };
+  const offState = target.onStateChange((state) => {
+    if (clients.size === 0) return;
+    pushAll({ type: 'state', state });
+    const push = playlistPush(state.screen);
+    const text = JSON.stringify(push);
+    if (push && lastPlaylist.get(state.screen) !== text) {
+      lastPlaylist.set(state.screen, text);
+      pushAll(push);
+    }
+  });
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://marquee.invalid');
+    const path = url.pathname;
+    if (path === '/remote' || path.startsWith('/remote/')) {
+      return serveRemote(req, res, path, options.remoteDir);
+    }
+    if (path !== '/api' && !path.startsWith('/api/')) return false;
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    const limited = limiter.take(ip);
+    if (!limited.allowed) {
+      const seconds = Math.max(1, Math.ceil(limited.retryAfterMs / 1000));
+      sendJson(res, 429, errorReply(null, 'rate-limited', `too many requests; try again in ${seconds} s`), {
+        'Retry-After': String(seconds),
+      });
+      return true;
+    }
+    const route = ROUTES[path];
+    if (!route) {
+      sendJson(
+        res,
+        404,
+        errorReply(null, 'bad-command', `no endpoint ${path}; see ${Object.keys(ROUTES).join(', ')}`),
+      );
+      return true;
+    }
+    if (req.method !== route.method && !(route.method === 'GET' && req.method === 'HEAD')) {
+      sendJson(
+        res,
+        405,
+        errorReply(null, 'bad-command', `${path} accepts ${route.method} only (got ${req.method})`),
+        {
+          Allow: route.method === 'GET' ? 'GET, HEAD' : route.method,
+        },
+      );
+      return true;
+    }
+    if (route.auth && !tokensMatch(bearerOf(req), token)) {
+      sendJson(
+        res,
+        401,
+        errorReply(
+          null,
+          'unauthorized',
+          'missing or wrong token: send "Authorization: Bearer <token>" (the token printed at start)',
+        ),
+        { 'WWW-Authenticate': 'Bearer realm="marquee"' },
+      );
+      return true;
+    }
+    switch (route.name) {
+      case 'health':
+        sendJson(res, 200, { ok: true, name: 'marquee', screens: target.states().map((s) => s.screen) });
+        return true;
+      case 'state': {
+        const screens = target.states();
+        sendJson(res, 200, { ok: true, state: screens[0] ?? null, screens });
+        return true;
+      }
+      case 'playlist': {
+        const screen = url.searchParams.get('screen') ?? undefined;
+        const slides = target.playlist(screen);
+        if (!slides) {
+          sendJson(res, 404, errorReply(null, 'unknown-screen', `no screen named "${screen}"`));
+          return true;
+        }
+        sendJson(res, 200, { ok: true, screen: screen ?? target.states()[0]?.screen ?? null, slides });
+        return true;
+      }
+      case 'commands': {
+        const body = await readBody(req);
+        if (body.kind === 'too-large') {
+          sendJson(
+            res,
+            413,
+            errorReply(null, 'too-large', `the body may be at most ${MAX_BODY_BYTES} bytes`),
+            { Connection: 'close' },
+          );
+          return true;
+        }
+        if (body.kind === 'error') return true;
+        let value: unknown;
+        try {
+          value = JSON.parse(body.text);
+        } catch (err) {
+          const reason = err instanceof Error ? err.message : String(err);
+          sendJson(
+            res,
+            400,
+            errorReply(null, 'bad-json', `the body is not valid JSON (${reason}); send e.g. {"type":"next"}`),
+          );
+          return true;
+        }
+        const reply = await gateway.handleValue(value, { kind: 'http', client: ip });
+        sendJson(res, httpStatusOf(reply), reply);
+        return true;
+      }
+      default:
+        return assertNever(route.name);
+    }
+  };
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    const url = new URL(req.url ?? '/', 'http://marquee.invalid');
+    if (url.pathname !== '/api/ws') return false;
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (!limiter.take(ip).allowed) return refuseUpgrade(socket, 429, 'Too Many Requests');
+    if (!originAllowed(req)) return refuseUpgrade(socket, 403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const presented = ws.protocol.startsWith(TOKEN_PROTOCOL_PREFIX)
+        ? ws.protocol.slice(TOKEN_PROTOCOL_PREFIX.length)
+        : null;
+      serveSocket(ws, ip, tokensMatch(presented, token));
+    });
+    return true;
+  };
+
+  const serveSocket = (ws: WebSocket, ip: string, authorised: boolean): void => {
+    let authed = authorised;
+    const welcome = (): void => {
+      clients.add(ws);
+      const screens = target.states();
+      ws.send(JSON.stringify({ type: 'hello', screens } satisfies LanPush));
+      for (const s of screens) {
+        const push = playlistPush(s.screen);
+        if (push) ws.send(JSON.stringify(push));
+      }
+    };
+    // Why: a client that never authenticates must not hold a connection open.
+    const authTimer = authed ? null : setTimeout(() => ws.close(4401, 'no token'), 10_000);
+    if (authed) welcome();
+    ws.on('close', () => {
+      clients.delete(ws);
+      if (authTimer) clearTimeout(authTimer);
+    });
+    ws.on('error', () => ws.terminate());
+    let chain: Promise<void> = Promise.resolve();
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : data.toString();
+      if (!authed) {
+        const presented = readAuth(text);
+        if (!tokensMatch(presented, token)) {
+          ws.send(
+            JSON.stringify(
+              errorReply(
+                null,
+                'unauthorized',
+                'send {"type":"auth","token":"…"} first, with the token printed at start',
+              ),
+            ),
+          );
+          ws.close(4401, 'bad token');
+          return;
+        }
+        authed = true;
+        if (authTimer) clearTimeout(authTimer);
+        welcome();
+        return;
+      }
+      const limited = limiter.take(ip);
+      if (!limited.allowed) {
+        ws.send(
+          JSON.stringify(
+            errorReply(
+              null,
+              'rate-limited',
+              `too many commands; try again in ${Math.ceil(limited.retryAfterMs / 1000)} s`,
+            ),
+          ),
+        );
+        return;
+      }
+      chain = chain.then(async () => {
+        const reply = await gateway.handleText(text, { kind: 'ws', client: ip });
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+  };
+
+  return {
+    handleRequest,
+    handleUpgrade,
+    close() {
+      offState();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** A LAN API listening on its own port. */
+export type LanServer = Readonly<{ server: Server; url: string; close(): Promise<void> }>;
+
+/** Starts the LAN API on `host:port` with its own HTTP server (what `--control-listen` turns on). */
+export async function startLanServer(
+  listen: Readonly<{ host: string; port: number }>,
+  options: LanApiOptions,
+): Promise<LanServer> {
+  const api = createLanApi(options);
+  const server = createServer((req, res) => {
+    api.handleRequest(req, res).then(
+      (handled) => {
+        if (handled) return;
+        if (req.url === '/' || req.url === '') {
+          res.writeHead(302, { Location: '/remote' }).end();
+          return;
+        }
+        sendJson(
+          res,
+          404,
+          errorReply(
+            null,
+            'bad-command',
+            `nothing at ${req.url}; the remote is at /remote, the API under /api/`,
+          ),
+        );
+      },
+      (err: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, errorReply(null, 'internal', String(err)));
+        else res.destroy();
+      },
+    );
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!api.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, 'Not Found');
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `cannot listen for remote control on ${listen.host}:${listen.port}: ${err.message}. Pick another --control-listen HOST:PORT`,
+        ),
+      ),
+    );
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : listen.port;
+  const shownHost = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return {
+    server,
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        api.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Parses `--control-listen HOST:PORT` (`[::1]:8090` for IPv6; `:8090` or `8090` listen on all addresses). */
+export function parseListen(value: string): { host: string; port: number } {
+  const text = value.trim();
+  const m = /^(\d{1,5})$/.exec(text) ?? /^(?:\[([^\]]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(text);
+  const portText = m?.length === 2 ? m[1] : m?.[3];
+  const port = Number(portText);
+  if (!m || portText === undefined || port > 65535) {
+    throw new Error(
+      `--control-listen "${value}": write HOST:PORT, e.g. 0.0.0.0:8090 (all addresses) or 192.168.1.20:8090`,
+    );
+  }
+  const host = m.length === 2 ? '0.0.0.0' : (m[1] ?? (m[2] ? m[2] : '0.0.0.0'));
+  return { host, port };
+}
+
+type RouteName = 'health' | 'state' | 'playlist' | 'commands';
+const ROUTES: Readonly<Record<string, { name: RouteName; method: 'GET' | 'POST'; auth: boolean }>> = {
+  '/api/health': { name: 'health', method: 'GET', auth: false },
+  '/api/state': { name: 'state', method: 'GET', auth: true },
+  '/api/playlist': { name: 'playlist', method: 'GET', auth: true },
+  '/api/commands': { name: 'commands', method: 'POST', auth: true },
+};
+
+async function serveRemote(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  dir: string | null,
+): Promise<boolean> {
+  if (dir === null) {
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('The web remote is not built: run `npm run build`.\n');
+    return true;
+  }
+  if (path === '/remote') {
+    // Why: relative asset URLs in the built page resolve against /remote/.
+    res.writeHead(302, { Location: '/remote/' }).end();
+    return true;
+  }
+  const rel = path.slice('/remote'.length);
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+  );
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  if (await serveStatic(req, res, dir, rel === '/' ? '/index.html' : rel)) return true;
+  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+  return true;
+}
+
+function bearerOf(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return m?.[1] ?? null;
+}
+
+function readAuth(text: string): string | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      'type' in value &&
+      value.type === 'auth' &&
+      'token' in value
+    ) {
+      return typeof value.token === 'string' ? value.token : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): true {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  return true;
+}
+
+function readBody(
+  req: IncomingMessage,
+): Promise<{ kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'error' }> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+      req.resume();
+      resolve({ kind: 'too-large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        done = true;
+        resolve({ kind: 'too-large' });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolve({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') });
+      done = true;
+    });
+    req.on('error', () => {
+      if (!done) resolve({ kind: 'error' });
+      done = true;
+    });
+  });
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected route ${String(x)}`);
+}

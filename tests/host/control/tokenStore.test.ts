@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveControlToken, TOKEN_FILE, tokensMatch } from '../../../src/host/control/tokenStore';
+
+const dirs: string[] = [];
+const temp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'marquee-token-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('control token', () => {
+  it('generates a random token on first start, stores it 0600, and reuses it afterwards', () => {
+    const dir = join(temp(), 'config');
+    const first = resolveControlToken(dir, undefined, {});
+    expect(first.source).toBe('generated');
+    expect(first.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(statSync(join(dir, TOKEN_FILE)).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, TOKEN_FILE), 'utf8').trim()).toBe(first.token);
+    const second = resolveControlToken(dir, undefined, {});
+    expect(second).toMatchObject({ token: first.token, source: 'file' });
+    expect(resolveControlToken(temp(), undefined, {}).token).not.toBe(first.token);
+  });
+
+  it('prefers --control-token, then MARQUEE_CONTROL_TOKEN', () => {
+    const dir = temp();
+    expect(
+      resolveControlToken(dir, 'explicit-token-123', { MARQUEE_CONTROL_TOKEN: 'env-token-123456' }),
+    ).toMatchObject({
+      token: 'explicit-token-123',
+      source: 'option',
+    });
+    expect(resolveControlToken(dir, undefined, { MARQUEE_CONTROL_TOKEN: 'env-token-123456' }).source).toBe(
+      'env',
+    );
+    expect(() => resolveControlToken(dir, 'short', {})).toThrow(/at least 12/);
+  });
+
+  it('matches only the exact token', () => {
+    expect(tokensMatch('abcdefghijklmnop', 'abcdefghijklmnop')).toBe(true);
+    expect(tokensMatch('abcdefghijklmnoq', 'abcdefghijklmnop')).toBe(false);
+    expect(tokensMatch('abc', 'abcdefghijklmnop')).toBe(false);
+    expect(tokensMatch(null, 'abcdefghijklmnop')).toBe(false);
+    expect(tokensMatch('', 'abcdefghijklmnop')).toBe(false);
+  });
+});
