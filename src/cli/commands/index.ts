@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { registerSchema } from './schema';
+import { registerValidate } from './validate';
 
 /** Every sub-command registers itself on the program; add one line a command. */
-export const commands: ReadonlyArray<(program: Command) => void> = [];
+export const commands: ReadonlyArray<(program: Command) => void> = [registerValidate, registerSchema];
