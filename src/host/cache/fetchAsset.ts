@@ -1,0 +1,146 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { open, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** How assets may be fetched: limits per file and which URLs are allowed. */
+export type FetchPolicy = Readonly<{
+  /** Time for one whole file (headers and body), ms. */
+  timeoutMs: number;
+  /** Largest file accepted, bytes. */
+  maxBytes: number;
+  /** Redirect hops followed; each must stay on https. */
+  maxRedirects: number;
+  /** Tests only: also allow `http://` on 127.0.0.1, ::1 and localhost, so no test ever needs the internet. */
+  allowHttpLoopback: boolean;
+  /** The fetch to use; Node's global fetch by default. */
+  fetch: typeof fetch;
+}>;
+
+/** The policy used when the caller changes nothing: 60 s and 200 MB a file, 5 redirects, https only. */
+export const DEFAULT_FETCH_POLICY: FetchPolicy = {
+  timeoutMs: 60_000,
+  maxBytes: 200 * 1024 * 1024,
+  maxRedirects: 5,
+  allowHttpLoopback: false,
+  fetch: (input, init) => fetch(input, init),
+};
+
+/** A file downloaded into a temporary path, with what the cache needs to know about it. */
+export type Downloaded = Readonly<{ tempFile: string; sha256: string; size: number; contentType: string }>;
+
+/** The result of one download: the file, or why there is none (a sentence a person reads). */
+export type DownloadResult =
+  | Readonly<{ ok: true; file: Downloaded }>
+  | Readonly<{ ok: false; reason: string }>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
+
+/** Why `url` may not be fetched under `policy`, or null when it may. */
+export function refuseUrl(url: string, policy: Pick<FetchPolicy, 'allowHttpLoopback'>): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `not a valid URL: ${url}`;
+  }
+  if (parsed.protocol === 'https:') return null;
+  if (parsed.protocol === 'http:' && policy.allowHttpLoopback && LOOPBACK_HOSTS.has(parsed.hostname))
+    return null;
+  return `only https:// URLs are fetched (got ${parsed.protocol}//${parsed.host})`;
+}
+
+/**
+ * Downloads `url` into a new file in `tmpDir`, hashing it on the way; follows redirects only to allowed
+ * URLs, stops at `policy.maxBytes` and after `policy.timeoutMs`. Never throws: failures come back as reasons.
+ */
+export async function downloadAsset(
+  url: string,
+  tmpDir: string,
+  policy: FetchPolicy,
+  signal?: AbortSignal,
+): Promise<DownloadResult> {
+  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
+  const tempFile = join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
+  try {
+    const response = await fetchFollowingRedirects(url, policy, combined);
+    if (!response.ok) return fail(response, `the server answered HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > policy.maxBytes) {
+      return fail(response, `too large: ${declared} bytes (the limit is ${policy.maxBytes})`);
+    }
+    const contentType =
+      (response.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    const hash = createHash('sha256');
+    let size = 0;
+    const handle = await open(tempFile, 'wx');
+    try {
+      if (response.body !== null) {
+        for await (const chunk of response.body) {
+          size += chunk.byteLength;
+          if (size > policy.maxBytes) {
+            await response.body.cancel().catch(() => {});
+            await handle.close();
+            await unlink(tempFile).catch(() => {});
+            return { ok: false, reason: `too large: more than ${policy.maxBytes} bytes` };
+          }
+          hash.update(chunk);
+          await handle.write(chunk);
+        }
+      }
+      await handle.sync();
+    } finally {
+      await handle.close().catch(() => {});
+    }
+    return {
+      ok: true,
+      file: {
+        tempFile,
+        sha256: hash.digest('hex'),
+        size,
+        contentType: contentType || 'application/octet-stream',
+      },
+    };
+  } catch (error) {
+    await unlink(tempFile).catch(() => {});
+    return { ok: false, reason: describeFetchError(error, policy, timeout) };
+  }
+}
+
+async function fetchFollowingRedirects(
+  url: string,
+  policy: FetchPolicy,
+  signal: AbortSignal,
+): Promise<Response> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const refused = refuseUrl(current, policy);
+    if (refused !== null)
+      throw new RefusedError(hop === 0 ? refused : `redirected to a refused URL: ${refused}`);
+    const response = await policy.fetch(current, { redirect: 'manual', signal });
+    if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
+    const location = response.headers.get('location');
+    await response.body?.cancel().catch(() => {});
+    if (location === null)
+      throw new RefusedError(`HTTP ${response.status} redirect without a Location header`);
+    if (hop >= policy.maxRedirects) throw new RefusedError(`more than ${policy.maxRedirects} redirects`);
+    current = new URL(location, current).toString();
+  }
+}
+
+class RefusedError extends Error {}
+
+async function fail(response: Response, reason: string): Promise<DownloadResult> {
+  await response.body?.cancel().catch(() => {});
+  return { ok: false, reason };
+}
+
+function describeFetchError(error: unknown, policy: FetchPolicy, timeout: AbortSignal): string {
+  if (error instanceof RefusedError) return error.message;
+  if (timeout.aborted) return `timed out after ${policy.timeoutMs / 1000} s`;
+  if (error instanceof Error && error.name === 'AbortError') return 'stopped';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+  const code = cause !== null && 'code' in cause ? String(cause.code) : null;
+  const message = error instanceof Error ? error.message : String(error);
+  return code === null ? message : `${message} (${code})`;
+}
