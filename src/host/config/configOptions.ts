@@ -1,0 +1,170 @@
+import type { ConfigFileValues } from './configSchema';
+
+/** A setting's name (a key of config.json). */
+export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
+
+/** How a setting is written as text in a flag or an environment variable. */
+export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string';
+
+/** One setting: its config key, command-line flag, environment variable, and what it means. */
+export type ConfigOption = Readonly<{
+  key: ConfigKey;
+  /** The flag as commander declares it (`--display <which>`, `--no-keyboard`). */
+  flag: string;
+  env: string;
+  kind: TextKind;
+  /** The default as a person reads it. */
+  defaultText: string;
+  description: string;
+  /** Which commands read it: the kiosk shell, `marquee serve`, or both. */
+  usedBy: 'kiosk' | 'serve' | 'both';
+}>;
+
+/** Every setting, in the order the docs list them. Flags > environment > config file > defaults. */
+export const CONFIG_OPTIONS: readonly ConfigOption[] = [
+  {
+    key: 'playlist',
+    flag: '--playlist <file>',
+    env: 'MARQUEE_PLAYLIST',
+    kind: 'string',
+    defaultText: 'the bundled demo',
+    description: 'Playlist file to play.',
+    usedBy: 'both',
+  },
+  {
+    key: 'display',
+    flag: '--display <which>',
+    env: 'MARQUEE_DISPLAY',
+    kind: 'string',
+    defaultText: 'primary',
+    description: '"primary", "all", or a display number counted from the left (1-based).',
+    usedBy: 'kiosk',
+  },
+  {
+    key: 'windowed',
+    flag: '--windowed',
+    env: 'MARQUEE_WINDOWED',
+    kind: 'boolean',
+    defaultText: 'false',
+    description: 'An ordinary 1280×720 window instead of the fullscreen kiosk, for playlist authors.',
+    usedBy: 'kiosk',
+  },
+  {
+    key: 'hardwareAcceleration',
+    flag: '--no-hardware-acceleration',
+    env: 'MARQUEE_HARDWARE_ACCELERATION',
+    kind: 'boolean',
+    defaultText: 'true',
+    description: 'GPU rendering; turn it off on machines whose graphics driver misbehaves.',
+    usedBy: 'kiosk',
+  },
+  {
+    key: 'exitChord',
+    flag: '--exit-chord <keys>',
+    env: 'MARQUEE_EXIT_CHORD',
+    kind: 'string',
+    defaultText: 'Control+Alt+Shift+Q',
+    description: 'Keys that quit the kiosk (an Electron accelerator with at least two modifiers).',
+    usedBy: 'kiosk',
+  },
+  {
+    key: 'keyboard',
+    flag: '--no-keyboard',
+    env: 'MARQUEE_KEYBOARD',
+    kind: 'boolean',
+    defaultText: 'true',
+    description: 'Whether keys on the kiosk (a presenter clicker) step through slides.',
+    usedBy: 'both',
+  },
+  {
+    key: 'screen',
+    flag: '--screen <name>',
+    env: 'MARQUEE_SCREEN',
+    kind: 'string',
+    defaultText: 'main',
+    description: 'Name of this screen for remote control and logs.',
+    usedBy: 'both',
+  },
+  {
+    key: 'logLevel',
+    flag: '--log-level <level>',
+    env: 'MARQUEE_LOG_LEVEL',
+    kind: 'string',
+    defaultText: 'info',
+    description: 'fatal, error, warn, info, debug, trace or silent.',
+    usedBy: 'both',
+  },
+  {
+    key: 'controlListen',
+    flag: '--control-listen <host:port>',
+    env: 'MARQUEE_CONTROL_LISTEN',
+    kind: 'nullable-string',
+    defaultText: 'off',
+    description: 'Turns on the LAN control API and web remote on HOST:PORT ("off" turns it off).',
+    usedBy: 'both',
+  },
+  {
+    key: 'controlToken',
+    flag: '--control-token <token>',
+    env: 'MARQUEE_CONTROL_TOKEN',
+    kind: 'nullable-string',
+    defaultText: 'generated on first start',
+    description: 'Bearer token of the LAN control API (at least 16 characters).',
+    usedBy: 'both',
+  },
+  {
+    key: 'controlSocket',
+    flag: '--control-socket <path>',
+    env: 'MARQUEE_CONTROL_SOCKET',
+    kind: 'nullable-string',
+    defaultText: '$XDG_RUNTIME_DIR/marquee/control.sock (per platform)',
+    description: 'Path of the local control socket `marquee ctl` talks to.',
+    usedBy: 'both',
+  },
+  {
+    key: 'host',
+    flag: '--host <address>',
+    env: 'MARQUEE_HOST',
+    kind: 'string',
+    defaultText: '127.0.0.1',
+    description: 'Address `marquee serve` listens on.',
+    usedBy: 'serve',
+  },
+  {
+    key: 'port',
+    flag: '--port <number>',
+    env: 'MARQUEE_PORT',
+    kind: 'integer',
+    defaultText: '7770',
+    description: 'Port `marquee serve` listens on.',
+    usedBy: 'serve',
+  },
+];
+
+/** The flag and environment variable that choose the config file itself. */
+export const CONFIG_FILE_OPTION = { flag: '--config <file>', env: 'MARQUEE_CONFIG' } as const;
+
+/** Reads a setting written as text (flag or environment) into the JSON value a config file would hold. */
+export function textToValue(kind: TextKind, text: string): unknown {
+  const trimmed = text.trim();
+  switch (kind) {
+    case 'string':
+      return trimmed;
+    case 'nullable-string':
+      return ['', 'off', 'none', 'null'].includes(trimmed.toLowerCase()) ? null : trimmed;
+    case 'boolean': {
+      const lower = trimmed.toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+      if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+      return trimmed;
+    }
+    case 'integer':
+      return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+    default:
+      return assertNever(kind);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`configOptions: unhandled kind ${JSON.stringify(x)}`);
+}

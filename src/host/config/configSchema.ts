@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { parseDisplaySelection } from '../kiosk/displayPlan';
+import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
+
+/** The log levels pino understands, quietest last. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A `HOST:PORT` address for the LAN control API (IPv6 hosts in brackets: `[::1]:7771`). */
+export const ListenAddress = z.string().transform((text, ctx) => {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text.trim());
+  const port = Number(m?.[2]);
+  if (!m?.[1] || !Number.isInteger(port) || port < 1 || port > 65535) {
+    ctx.addIssue({ code: 'custom', message: `must be HOST:PORT, e.g. 0.0.0.0:7771 (got "${text}")` });
+    return z.NEVER;
+  }
+  return { host: m[1].replace(/^\[|\]$/g, ''), port } as const;
+});
+
+/** A display selection: "primary", "all", or a display number counted from the left (1-based). */
+const DisplayField = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const selection = parseDisplaySelection(String(value));
+  if (selection === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be "primary", "all" or a display number from 1 (got ${JSON.stringify(value)})`,
+    });
+    return z.NEVER;
+  }
+  return selection;
+});
+
+/** An exit chord as an Electron accelerator, checked and spelled canonically. */
+const ExitChordField = z.string().transform((text, ctx) => {
+  const check = parseExitChord(text);
+  if (!check.ok) {
+    ctx.addIssue({ code: 'custom', message: check.message });
+    return z.NEVER;
+  }
+  return check.accelerator;
+});
+
+/**
+ * Every setting of Marquee, as written in `config.json` (all optional there). The same names are the
+ * keys of the resolved configuration; flags and environment variables map onto them (see CONFIG_OPTIONS).
+ */
+export const ConfigFile = z.strictObject({
+  $schema: z.string().optional().describe('Editor hint; ignored.'),
+  playlist: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Playlist file; relative paths are relative to this config file.'),
+  display: DisplayField.optional().describe(
+    '"primary" (default), "all", or a display number from the left, 1-based.',
+  ),
+  windowed: z
+    .boolean()
+    .optional()
+    .describe('An ordinary window instead of the fullscreen kiosk (for authors).'),
+  hardwareAcceleration: z
+    .boolean()
+    .optional()
+    .describe('GPU rendering; turn off on machines with broken drivers.'),
+  exitChord: ExitChordField.optional().describe('Keys that quit the kiosk, e.g. "Ctrl+Alt+Shift+Q".'),
+  keyboard: z.boolean().optional().describe('Whether keys (a presenter clicker) may step through slides.'),
+  screen: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+      'must be letters, digits, "-" or "_" (up to 64), e.g. "hall-a"',
+    )
+    .optional()
+    .describe('Name of this screen for remote control and logs.'),
+  logLevel: z.enum(LOG_LEVELS).optional().describe('How much to log.'),
+  controlListen: ListenAddress.nullable()
+    .optional()
+    .describe('HOST:PORT for the LAN control API and web remote; null (default): off.'),
+  controlToken: z
+    .string()
+    .min(16, 'must be at least 16 characters (leave it out and Marquee generates one)')
+    .nullable()
+    .optional()
+    .describe('Bearer token of the LAN control API; default: generated and stored in the config folder.'),
+  controlSocket: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe('Path of the local control socket; default: per platform.'),
+  host: z.string().min(1).optional().describe('Address `marquee serve` listens on.'),
+  port: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be a port from 1 to 65535')
+    .max(65535, 'must be a port from 1 to 65535')
+    .optional()
+    .describe('Port `marquee serve` listens on.'),
+});
+
+/** The settings as a config file gives them, after validation. */
+export type ConfigFileValues = z.infer<typeof ConfigFile>;
+
+/** The resolved configuration Marquee runs with. */
+export type MarqueeConfig = Readonly<{
+  playlist: string;
+  display: NonNullable<ConfigFileValues['display']>;
+  windowed: boolean;
+  hardwareAcceleration: boolean;
+  exitChord: string;
+  keyboard: boolean;
+  screen: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** Where the LAN control API listens; null: off. */
+  controlListen: Readonly<{ host: string; port: number }> | null;
+  /** The LAN API token; null: generated and stored by the control server. */
+  controlToken: string | null;
+  /** The local control socket; null: the platform default. */
+  controlSocket: string | null;
+  host: string;
+  port: number;
+  /** The config file that was read, or null when none exists. */
+  configFile: string | null;
+}>;
+
+/** The defaults, apart from the playlist (the bundled demo, whose path depends on how the app runs). */
+export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
+  display: { kind: 'primary' },
+  windowed: false,
+  hardwareAcceleration: true,
+  exitChord: DEFAULT_EXIT_CHORD,
+  keyboard: true,
+  screen: 'main',
+  logLevel: 'info',
+  controlListen: null,
+  controlToken: null,
+  controlSocket: null,
+  host: '127.0.0.1',
+  port: 7770,
+};

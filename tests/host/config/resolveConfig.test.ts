@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { type ConfigInputs, resolveConfig } from '../../../src/host/config/resolveConfig';
+
+const base: ConfigInputs = {
+  flags: {},
+  env: {},
+  file: null,
+  cwd: '/home/staff',
+  bundledPlaylist: '/opt/marquee/resources/demo/playlist.json',
+};
+const file = (text: string) => ({ path: '/etc/marquee/config.json', text });
+
+function resolved(inputs: Partial<ConfigInputs>) {
+  const result = resolveConfig({ ...base, ...inputs });
+  if (!result.ok) throw new Error(`expected a config, got problems:\n${result.problems.join('\n')}`);
+  return result;
+}
+
+function problems(inputs: Partial<ConfigInputs>): readonly string[] {
+  const result = resolveConfig({ ...base, ...inputs });
+  if (result.ok) throw new Error('expected problems, got a config');
+  return result.problems;
+}
+
+describe('resolveConfig', () => {
+  it('plays the bundled demo on the primary display with everything else at its default', () => {
+    const { config, origins } = resolved({});
+    expect(config).toEqual({
+      playlist: '/opt/marquee/resources/demo/playlist.json',
+      display: { kind: 'primary' },
+      windowed: false,
+      hardwareAcceleration: true,
+      exitChord: 'Control+Alt+Shift+Q',
+      keyboard: true,
+      screen: 'main',
+      logLevel: 'info',
+      controlListen: null,
+      controlToken: null,
+      controlSocket: null,
+      host: '127.0.0.1',
+      port: 7770,
+      configFile: null,
+    });
+    expect(origins.display).toBe('default');
+  });
+
+  it('takes flags over environment over the file over defaults, setting by setting', () => {
+    const { config, origins } = resolved({
+      file: file('{ "display": "all", "screen": "hall-a", "logLevel": "warn", "port": 8000 }'),
+      env: { MARQUEE_DISPLAY: '2', MARQUEE_LOG_LEVEL: 'debug' },
+      flags: { display: '3' },
+    });
+    expect(config.display).toEqual({ kind: 'number', n: 3 });
+    expect(config.logLevel).toBe('debug');
+    expect(config.screen).toBe('hall-a');
+    expect(config.port).toBe(8000);
+    expect(origins).toMatchObject({ display: 'flag', logLevel: 'env', screen: 'file', windowed: 'default' });
+    expect(config.configFile).toBe('/etc/marquee/config.json');
+  });
+
+  it('resolves a playlist from the file against the file, and from flags or env against the working folder', () => {
+    expect(resolved({ file: file('{"playlist": "shows/day1.json"}') }).config.playlist).toBe(
+      '/etc/marquee/shows/day1.json',
+    );
+    expect(resolved({ env: { MARQUEE_PLAYLIST: 'day2.json' } }).config.playlist).toBe(
+      '/home/staff/day2.json',
+    );
+    expect(resolved({ flags: { playlist: '/srv/p.json' } }).config.playlist).toBe('/srv/p.json');
+  });
+
+  it('reads booleans from the environment in the usual spellings', () => {
+    expect(resolved({ env: { MARQUEE_WINDOWED: 'yes', MARQUEE_KEYBOARD: '0' } }).config).toMatchObject({
+      windowed: true,
+      keyboard: false,
+    });
+    expect(resolved({ env: { MARQUEE_HARDWARE_ACCELERATION: 'off' } }).config.hardwareAcceleration).toBe(
+      false,
+    );
+  });
+
+  it('lets a --no- flag override a file that turned the setting on', () => {
+    const { config } = resolved({ file: file('{"keyboard": true}'), flags: { keyboard: false } });
+    expect(config.keyboard).toBe(false);
+  });
+
+  it('parses the control settings for the remote', () => {
+    const { config } = resolved({
+      env: { MARQUEE_CONTROL_LISTEN: '0.0.0.0:7771', MARQUEE_CONTROL_TOKEN: 'abcdefghijklmnopqrstuvwxyz' },
+      flags: { controlSocket: '/run/user/1000/marquee.sock' },
+    });
+    expect(config.controlListen).toEqual({ host: '0.0.0.0', port: 7771 });
+    expect(config.controlToken).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(config.controlSocket).toBe('/run/user/1000/marquee.sock');
+    expect(resolved({ flags: { controlListen: '[::1]:9000' } }).config.controlListen).toEqual({
+      host: '::1',
+      port: 9000,
+    });
+  });
+
+  it('lets the environment turn off a LAN API the file turned on', () => {
+    const { config } = resolved({
+      file: file('{"controlListen": "0.0.0.0:7771"}'),
+      env: { MARQUEE_CONTROL_LISTEN: 'off' },
+    });
+    expect(config.controlListen).toBeNull();
+  });
+
+  it('spells the exit chord canonically', () => {
+    expect(resolved({ flags: { exitChord: 'ctrl+shift+f12' } }).config.exitChord).toBe('Control+Shift+F12');
+  });
+
+  it('accepts comments and trailing commas in the file', () => {
+    const text = '{\n  // the hall screens\n  "display": "all",\n  "windowed": false,\n}\n';
+    expect(resolved({ file: file(text) }).config.display).toEqual({ kind: 'all' });
+  });
+});
+
+describe('resolveConfig problems', () => {
+  it('names the file, line and column of a wrong value, and the fix', () => {
+    const text = '{\n  "screen": "hall-a",\n  "display": "left"\n}';
+    expect(problems({ file: file(text) })).toEqual([
+      '/etc/marquee/config.json:3:14  display  must be "primary", "all" or a display number from 1 (got "left"); fix the value or remove the key',
+    ]);
+  });
+
+  it('points at a JSON syntax error', () => {
+    const found = problems({ file: file('{\n  "display": "all"\n  "windowed": true\n}') });
+    expect(found[0]).toMatch(/^\/etc\/marquee\/config\.json:3:3 {2}comma expected; fix the JSON$/);
+  });
+
+  it('suggests the setting a misspelt key probably meant', () => {
+    expect(problems({ file: file('{\n  "dispaly": "all"\n}') })[0]).toMatch(
+      /^\/etc\/marquee\/config\.json:2:3 {2}"dispaly" is not a setting; did you mean "display"\?/,
+    );
+  });
+
+  it('says what a wrongly typed value must be', () => {
+    expect(problems({ file: file('{"windowed": "yes"}') })[0]).toContain('windowed  must be a boolean');
+    expect(problems({ file: file('[]') })[0]).toContain('must be a JSON object');
+    expect(problems({ file: file('') })[0]).toContain('the file is empty');
+  });
+
+  it('names the environment variable and the flag at fault', () => {
+    expect(problems({ env: { MARQUEE_LOG_LEVEL: 'loud' } })[0]).toMatch(
+      /^MARQUEE_LOG_LEVEL="loud": .*; fix or unset the variable$/,
+    );
+    expect(problems({ flags: { controlListen: '7771' } })[0]).toBe(
+      '--control-listen 7771: must be HOST:PORT, e.g. 0.0.0.0:7771 (got "7771"); fix the flag',
+    );
+    expect(problems({ flags: { exitChord: 'Q' } })[0]).toContain(
+      '--exit-chord Q: exit chord "Q" needs at least two modifiers',
+    );
+  });
+
+  it('reports every mistake of every source at once', () => {
+    const found = problems({
+      file: file('{"port": 70000, "screen": "Hall A"}'),
+      env: { MARQUEE_WINDOWED: 'maybe' },
+      flags: { display: '0' },
+    });
+    expect(found).toHaveLength(4);
+    expect(found.join('\n')).toMatch(/port.*screen.*MARQUEE_WINDOWED.*--display/s);
+  });
+
+  it('refuses a short control token', () => {
+    expect(problems({ env: { MARQUEE_CONTROL_TOKEN: 'short' } })[0]).toContain('at least 16 characters');
+  });
+});
