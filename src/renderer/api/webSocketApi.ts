@@ -1,0 +1,86 @@
+import type { HostToRenderer, RendererApi, RendererToHost } from '../../core/channels/rendererChannel';
+import type { ShowView } from '../../core/view/showView';
+
+/** Reconnect delays: doubling from the first to the last, then staying at the last. */
+export const RECONNECT_MS = { first: 500, last: 10_000 } as const;
+
+/** The next reconnect delay after `previous` (null: the first attempt). */
+export function nextDelay(previous: number | null): number {
+  return previous === null ? RECONNECT_MS.first : Math.min(RECONNECT_MS.last, previous * 2);
+}
+
+/** The WebSocket URL of the renderer channel for a page at `location` (ws: for http:, wss: for https:). */
+export function rendererSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/renderer`;
+}
+
+function isShowMessage(data: unknown): data is HostToRenderer {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { type?: unknown; view?: unknown };
+  if (m.type !== 'show' || typeof m.view !== 'object' || m.view === null) return false;
+  const v = m.view as { seq?: unknown; event?: unknown };
+  return typeof v.seq === 'number' && typeof v.event === 'object' && v.event !== null;
+}
+
+/**
+ * The browser-mode RendererApi: talks to the host over `/ws/renderer`, reconnects with back-off, and
+ * keeps the last view on screen while the connection is down (messages sent meanwhile are dropped:
+ * the host re-sends the current view on reconnect and the renderer acknowledges it again).
+ */
+export function createWebSocketApi(url: string = rendererSocketUrl(window.location)): RendererApi {
+  const listeners = new Set<(view: ShowView) => void>();
+  let last: ShowView | null = null;
+  let socket: WebSocket | null = null;
+  let delay: number | null = null;
+
+  const send = (message: RendererToHost): void => {
+    if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  const connect = (): void => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      delay = null;
+    });
+    ws.addEventListener('message', (event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(String(event.data));
+      } catch {
+        console.warn('Marquee renderer: ignored a message from the host that is not JSON');
+        return;
+      }
+      if (!isShowMessage(data)) {
+        console.warn('Marquee renderer: ignored a host message that is not {type:"show", view}');
+        return;
+      }
+      last = data.view;
+      for (const l of listeners) l(data.view);
+    });
+    ws.addEventListener('close', () => {
+      if (socket !== ws) return;
+      socket = null;
+      delay = nextDelay(delay);
+      setTimeout(connect, delay);
+    });
+  };
+  connect();
+
+  return {
+    onShow(listener) {
+      listeners.add(listener);
+      if (last !== null) listener(last);
+      return () => listeners.delete(listener);
+    },
+    presented(seq, mediaDurationMs) {
+      send(mediaDurationMs === undefined ? { type: 'presented', seq } : { type: 'presented', seq, mediaDurationMs });
+    },
+    problem(seq, kind, ref, message) {
+      send({ type: 'problem', seq, kind, ref, message });
+    },
+    key(action) {
+      send({ type: 'key', action });
+    },
+  };
+}

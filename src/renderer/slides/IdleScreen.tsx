@@ -1,0 +1,28 @@
+import { AssetImage } from '../assets/AssetImage';
+import { useSlideEnv } from '../show/SlideEnv';
+import { FitText } from '../text/FitText';
+import { InlineText } from '../text/InlineText';
+import { zonedClock, zonedDate } from '../time/eventTime';
+import { useNow } from '../time/clock';
+
+/** The screen when nothing is scheduled: event logo, name, tagline and a live clock in the event timezone. */
+export function IdleScreen() {
+  const { view } = useSlideEnv();
+  const now = useNow(1000);
+  const tz = view.event.timezone;
+  const date = Object.fromEntries(view.event.languages.map((lang) => [lang, zonedDate(now, tz, lang)]));
+  return (
+    <div className="slide idle" data-idle="">
+      <div className="idle-glow" aria-hidden="true" />
+      {view.theme.logo === undefined ? null : <AssetImage assetRef={view.theme.logo} className="idle-logo" fallback={null} />}
+      <FitText text={view.event.name} max={128} min={56} lines={2} className="idle-name" />
+      {view.event.tagline === undefined ? null : (
+        <FitText text={view.event.tagline} max={52} min={28} lines={2} className="idle-tagline" />
+      )}
+      <div className="idle-clock" data-clock="">
+        {zonedClock(now, tz)}
+      </div>
+      <InlineText text={date} className="idle-date" />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { SlideOf } from '../../core/playlist/types';
+import { AssetImage } from '../assets/AssetImage';
+import { Placeholder } from '../assets/Placeholder';
+import { SlideFrame } from '../show/SlideFrame';
+import { useSlideEnv } from '../show/SlideEnv';
+import { FitText } from '../text/FitText';
+import { joinTexts } from '../text/joinTexts';
+import { initialsOf, wordingsOf } from '../text/languages';
+import { UI } from '../text/uiText';
+import { sessionById, spanText } from '../time/eventTime';
+
+/** A speaker: round portrait (face kept in frame), name, title and organisation, talk, and session time/room. */
+export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>) {
+  const { view } = useSlideEnv();
+  const languages = view.event.languages;
+  const session = sessionById(view.sessions, slide.session);
+  const role = joinTexts([slide.title, slide.organization], ' · ', languages);
+  const when = session === undefined ? undefined : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
+  const initials = initialsOf(wordingsOf(slide.name, languages)[0]?.text ?? '?');
+  const placeholder = <Placeholder label={initials} shape="circle" max={200} min={80} className="speaker-photo" />;
+  return (
+    <SlideFrame eyebrow={UI.speaker} className="speaker">
+      <div className="speaker-photo-ring">
+        {slide.photo === undefined ? (
+          placeholder
+        ) : (
+          <AssetImage assetRef={slide.photo} className="speaker-photo" fallback={placeholder} />
+        )}
+      </div>
+      <div className="speaker-text">
+        <FitText text={slide.name} max={112} min={56} lines={2} className="speaker-name" />
+        {role === undefined ? null : <FitText text={role} max={46} min={28} lines={2} className="speaker-role" />}
+        {slide.talk === undefined ? null : (
+          <div className="speaker-talk">
+            <FitText text={slide.talk} max={64} min={32} lines={3} className="speaker-talk-text" />
+          </div>
+        )}
+        {when === undefined ? null : <FitText text={when} max={36} min={24} lines={1} className="chip" />}
+      </div>
+    </SlideFrame>
+  );
+}

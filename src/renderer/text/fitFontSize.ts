@@ -1,0 +1,84 @@
+/** What `fitFontSize` measures: the box the text must fit, the text block inside it, and its language lines. */
+export type FitTarget = Readonly<{
+  box: HTMLElement;
+  inner: HTMLElement;
+  primary: HTMLElement | null;
+  secondaries: readonly HTMLElement[];
+}>;
+
+/** The limits of one fit: font sizes in design px, the most lines each language may take, and line heights. */
+export type FitLimits = Readonly<{
+  max: number;
+  min: number;
+  lines: number;
+  lineHeight: number;
+  secondaryRatio: number;
+  secondaryLineHeight: number;
+}>;
+
+/** The outcome: the font size chosen, and how many lines each language is clamped to (null: not clamped). */
+export type FitResult = Readonly<{ size: number; clamp: number | null }>;
+
+function linesOf(el: HTMLElement, linePx: number): number {
+  return Math.round(el.offsetHeight / linePx);
+}
+
+function fitsAt(t: FitTarget, limits: FitLimits, size: number): boolean {
+  t.inner.style.fontSize = `${size}px`;
+  if (t.inner.scrollWidth > t.box.clientWidth + 1) return false;
+  if (t.inner.offsetHeight > t.box.clientHeight + 1) return false;
+  if (t.primary !== null && linesOf(t.primary, size * limits.lineHeight) > limits.lines) return false;
+  const secondaryLine = size * limits.secondaryRatio * limits.secondaryLineHeight;
+  return t.secondaries.every((el) => linesOf(el, secondaryLine) <= limits.lines);
+}
+
+function setClamp(t: FitTarget, lines: number | null): void {
+  for (const el of [t.primary, ...t.secondaries]) {
+    if (el === null) continue;
+    if (lines === null) {
+      el.style.removeProperty('-webkit-line-clamp');
+      el.classList.remove('clamped');
+    } else {
+      el.style.setProperty('-webkit-line-clamp', String(el === t.primary ? lines : Math.max(1, lines - 1)));
+      el.classList.add('clamped');
+    }
+  }
+}
+
+/**
+ * Finds the font size at which the text fits its box (width, height, line limits) by binary search on
+ * the real layout: one line if shrinking to ONE_LINE_FLOOR of `max` is enough, else the largest size in
+ * [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis. Leaves the chosen size and clamp applied to the DOM.
+ */
+export function fitFontSize(t: FitTarget, limits: FitLimits): FitResult {
+  setClamp(t, null);
+  if (fitsAt(t, limits, limits.max)) return { size: limits.max, clamp: null };
+  // Why: shrinking a little reads better than a title broken over two lines, so one line is tried first.
+  if (limits.lines > 1) {
+    const oneLine = { ...limits, lines: 1 };
+    const floor = Math.max(limits.min, Math.round(limits.max * ONE_LINE_FLOOR));
+    if (fitsAt(t, oneLine, floor)) return { size: largestFitting(t, oneLine, floor, limits.max), clamp: null };
+  }
+  if (fitsAt(t, limits, limits.min)) return { size: largestFitting(t, limits, limits.min, limits.max), clamp: null };
+  for (let clamp = limits.lines; clamp >= 1; clamp--) {
+    setClamp(t, clamp);
+    if (fitsAt(t, { ...limits, lines: clamp }, limits.min) || clamp === 1) return { size: limits.min, clamp };
+  }
+  return { size: limits.min, clamp: 1 };
+}
+
+/** How far a text may shrink to stay on one line before it wraps instead, relative to its largest size. */
+export const ONE_LINE_FLOOR = 0.72;
+
+/** Binary search for the largest size in [lo, hi] that fits, given that `lo` fits; leaves it applied. */
+function largestFitting(t: FitTarget, limits: FitLimits, lo: number, hi: number): number {
+  let good = lo;
+  let bad = hi;
+  while (bad - good > 1) {
+    const mid = Math.floor((good + bad) / 2);
+    if (fitsAt(t, limits, mid)) good = mid;
+    else bad = mid;
+  }
+  fitsAt(t, limits, good);
+  return good;
+}

@@ -1,0 +1,30 @@
+import type { Text } from '../../core/playlist/types';
+
+/** Fixed words the slides print, in the languages the demo and most venues use. */
+export const UI = {
+  speaker: { zh: '演讲嘉宾', en: 'Speaker' },
+  practice: { zh: '行业实践', en: 'Industry practice' },
+  course: { zh: '培训课程', en: 'Training course' },
+  sponsors: { zh: '感谢赞助商', en: 'Thanks to our sponsors' },
+  announcement: { zh: '通知', en: 'Announcement' },
+  urgent: { zh: '紧急通知', en: 'Urgent' },
+  nowNext: { zh: '正在进行 · 即将开始', en: 'Now & next' },
+  now: { zh: '正在进行', en: 'Now' },
+  next: { zh: '接下来', en: 'Next' },
+  nothingLeft: { zh: '今日议程已结束', en: 'No more sessions today' },
+  startingNow: { zh: '即将开始', en: 'Starting now' },
+  countdown: { zh: '倒计时', en: 'Countdown' },
+  days: { zh: '天', en: 'days' },
+  hours: { zh: '时', en: 'hours' },
+  minutes: { zh: '分', en: 'minutes' },
+  seconds: { zh: '秒', en: 'seconds' },
+  paused: { zh: '已暂停', en: 'Paused' },
+  instructor: { zh: '讲师', en: 'Instructor' },
+  room: { zh: '地点', en: 'Room' },
+  time: { zh: '时间', en: 'Time' },
+  outline: { zh: '课程大纲', en: 'Outline' },
+  scan: { zh: '扫码访问', en: 'Scan' },
+  beginner: { zh: '入门', en: 'Beginner' },
+  intermediate: { zh: '进阶', en: 'Intermediate' },
+  advanced: { zh: '高级', en: 'Advanced' },
+} as const satisfies Record<string, Text>;
