@@ -295,7 +295,7 @@ export const Defaults = z.strictObject({
 export const Playlist = z.strictObject({
   $schema: z.string().optional().describe('Path or URL of playlist.schema.json, for editor autocompletion.'),
   version: z
-    .literal(1, { error: 'must be 1 (the only playlist version so far)' })
+    .literal(1, { error: 'must be 1, the only playlist version so far' })
     .describe('Playlist format version: 1.'),
   event: Event,
   theme: Theme.optional(),

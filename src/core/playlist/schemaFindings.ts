@@ -23,6 +23,13 @@ export function checkSchema(data: unknown): SchemaCheck {
 function addIssue(issue: z.core.$ZodIssue, base: JsonPath, data: unknown, out: Finding[]): void {
   const path = [...base, ...issue.path.filter((s) => typeof s !== 'symbol')];
   const value = valueAt(data, path);
+  if (
+    value === undefined &&
+    (issue.code === 'invalid_type' || (issue.code === 'invalid_union' && !issue.discriminator))
+  ) {
+    out.push({ path, target: 'value', message: missingField(path, data) });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const object = schemaAt(Playlist, path, data);
@@ -49,15 +56,7 @@ function addIssue(issue: z.core.$ZodIssue, base: JsonPath, data: unknown, out: F
       return;
     }
     case 'invalid_type':
-      if (value === undefined) {
-        out.push({
-          path,
-          target: 'value',
-          message: `missing required field "${String(path[path.length - 1])}"`,
-        });
-      } else {
-        out.push({ path, target: 'value', message: `${issue.message} (got ${shownValue(value)})` });
-      }
+      out.push({ path, target: 'value', message: `${issue.message} (got ${shownValue(value)})` });
       return;
     case 'invalid_value': {
       const hint =
@@ -137,6 +136,12 @@ function addUnionIssue(
     target: 'value',
     message: `${unionWording(schemaAt(Playlist, path, data))} (got ${shownValue(value)})`,
   });
+}
+
+function missingField(path: JsonPath, data: unknown): string {
+  const name = String(path[path.length - 1]);
+  const description = schemaAt(Playlist, path, data)?.description;
+  return `missing required field "${name}"${description === undefined ? '' : `: ${description.replace(/\.$/, '')}`}`;
 }
 
 function isKindMismatch(issue: z.core.$ZodIssue | undefined): boolean {
