@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
+import { registerCtl } from './ctl';
 import { registerSchema } from './schema';
+import { registerServe } from './serve';
 import { registerValidate } from './validate';
 
 /** Every sub-command registers itself on the program; add one line a command. */
-export const commands: ReadonlyArray<(program: Command) => void> = [registerValidate, registerSchema];
+export const commands: ReadonlyArray<(program: Command) => void> = [
+  registerValidate,
+  registerSchema,
+  registerCtl,
+  registerServe,
+];

@@ -49,8 +49,8 @@ export function tokensMatch(presented: string | null | undefined, expected: stri
 }
 
 function checked(token: string, from: string): string {
-  if (token.length < 12 || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error(`${from}: the control token must be at least 12 printable characters without spaces`);
+  if (token.length < 16 || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new Error(`${from}: the control token must be at least 16 printable characters without spaces`);
   }
   return token;
 }

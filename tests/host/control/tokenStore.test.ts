@@ -30,15 +30,15 @@ describe('control token', () => {
   it('prefers --control-token, then MARQUEE_CONTROL_TOKEN', () => {
     const dir = temp();
     expect(
-      resolveControlToken(dir, 'explicit-token-123', { MARQUEE_CONTROL_TOKEN: 'env-token-123456' }),
+      resolveControlToken(dir, 'explicit-token-12345', { MARQUEE_CONTROL_TOKEN: 'env-token-123456' }),
     ).toMatchObject({
-      token: 'explicit-token-123',
+      token: 'explicit-token-12345',
       source: 'option',
     });
     expect(resolveControlToken(dir, undefined, { MARQUEE_CONTROL_TOKEN: 'env-token-123456' }).source).toBe(
       'env',
     );
-    expect(() => resolveControlToken(dir, 'short', {})).toThrow(/at least 12/);
+    expect(() => resolveControlToken(dir, 'short', {})).toThrow(/at least 16/);
   });
 
   it('matches only the exact token', () => {
