@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import type { Playlist } from '../../core/playlist/types';
+import { previewViews } from '../../core/view/previewViews';
 import { contentSecurityPolicy } from '../kiosk/csp';
 import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
 import { serveStatic } from './staticFiles';
@@ -20,6 +22,8 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
 export interface ServedHost extends Readonly<RendererSocketOptions['host']> {
   /** The playlist's folder, served under /media/. */
   readonly playlistDir: string;
+  /** The playlist playing, for the preview of every slide. */
+  readonly playlist: Playlist;
 }
 
 /** Options of `startMarqueeServer`. */
@@ -52,7 +56,7 @@ export type MarqueeServer = Readonly<{
 /** Paths served by name (not as static files). */
 const RENDERER_SOCKET_PATH = '/ws/renderer';
 
-/** Starts the server of `marquee serve`: the renderer, /media/ from the playlist folder and /ws/renderer. */
+/** Starts the server of `marquee serve`: the renderer, /preview and /api/preview, /media/ from the playlist folder and /ws/renderer. */
 export async function startMarqueeServer(options: MarqueeServerOptions): Promise<MarqueeServer> {
   const { host, logger, rendererRoot } = options;
   const routes: { prefix: string; handler: RouteHandler }[] = [];
@@ -78,6 +82,16 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy('browser'));
     const path = url.pathname;
+    if (path === '/api/preview') {
+      const views = previewViews(host.playlist, host.getView().now, {
+        assetBase: '/media/',
+        screen: host.screen,
+      });
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-store');
+      res.end(JSON.stringify({ views }));
+      return;
+    }
     if (path === '/preview' || path === '/preview/') {
       if (await serveStatic(req, res, rendererRoot, '/preview.html')) return;
     }

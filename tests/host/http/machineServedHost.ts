@@ -31,6 +31,9 @@ export function machineServedHost(
   return {
     screen: 'main',
     playlistDir,
+    get playlist() {
+      return state.playlist;
+    },
     events,
     getView: view,
     getState: () => state,

@@ -83,6 +83,15 @@ describe('the browser-mode server', () => {
     expect(await (await fetch(`${server.url}preview`)).text()).toContain('<title>preview</title>');
   });
 
+  it('answers /api/preview with one still view per slide', async () => {
+    await start();
+    const res = await fetch(`${server.url}api/preview`);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const body = (await res.json()) as { views: { slide: { id: string } | null; assetBase: string }[] };
+    expect(body.views.map((v) => v.slide?.id)).toEqual(['one', 'two', 'three']);
+    expect(body.views[0]?.assetBase).toBe('/media/');
+  });
+
   it('serves /media/ from the playlist folder and nothing above it', async () => {
     await start();
     const logo = await fetch(`${server.url}media/images/logo.svg`);

@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Playlist } from '../../src/core/playlist/types';
+import { type LaunchedChromium, launchChromium } from '../support/chromium';
+import { ensureRendererBuilt } from '../support/rendererBuild';
+import { freePort, type ServeProcess, startServe } from './serveProcess';
+
+let home: string;
+let playlistFile: string;
+let serve: ServeProcess;
+let chromium: LaunchedChromium;
+let page: Page;
+
+function playlist(texts: readonly string[]): Playlist {
+  return {
+    version: 1,
+    event: {
+      name: { zh: '弗林克论坛 2018', en: 'Flink Forward China 2018' },
+      timezone: 'Asia/Shanghai',
+      languages: ['zh', 'en'],
+    },
+    defaults: { duration: 2, transition: 'cut' },
+    slides: texts.map((text, i) => ({
+      type: 'announcement',
+      id: `a${i + 1}`,
+      text: { zh: `${text} 中文`, en: text },
+    })),
+  };
+}
+
+async function writePlaylist(texts: readonly string[]): Promise<void> {
+  await writeFile(playlistFile, `${JSON.stringify(playlist(texts), null, 2)}\n`);
+}
+
+/** Whether the page shows `text` right now (innerText: only what is rendered, not hidden leftovers). */
+function shows(text: string): Promise<boolean> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the test needs the rendered text, which textContent is not.
+  return page.evaluate((t) => document.body.innerText.includes(t), text);
+}
+
+async function waitForText(text: string, timeout = 10_000): Promise<void> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the test needs the rendered text, which textContent is not.
+  await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout, polling: 50 });
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-serve-'));
+  playlistFile = join(home, 'playlist.json');
+  await writePlaylist(['Alpha', 'Beta', 'Gamma']);
+  serve = await startServe(
+    ['--playlist', playlistFile, '--port', String(await freePort()), '--log-level', 'debug'],
+    home,
+  );
+  chromium = await launchChromium();
+  page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.cleanup();
+  const code = await serve?.stop();
+  await rm(home, { recursive: true, force: true });
+  expect(code).toBe(0);
+});
+
+describe('marquee serve in Chromium', () => {
+  it('prints where the show, the preview and the logs are', () => {
+    expect(serve.stdout()).toMatch(/show:\s+http:\/\/127\.0\.0\.1:\d+\//);
+    expect(serve.stdout()).toMatch(/preview:\s+http:\/\/127\.0\.0\.1:\d+\/preview/);
+    expect(serve.stdout()).toContain(join(home, 'state', 'marquee', 'logs', 'marquee.log'));
+  });
+
+  it('shows the first slide and moves on by itself', async () => {
+    await page.goto(serve.url);
+    await waitForText('Alpha');
+    await waitForText('Beta', 8_000);
+    expect(await shows('Alpha')).toBe(false);
+  });
+
+  it('applies an edit of the playlist without reloading the page', async () => {
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 4242;
+    });
+    await writePlaylist(['Alpha', 'Beta', 'Gamma', 'Delta added live']);
+    await waitForText('Delta added live', 15_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(4242);
+  });
+
+  it('keeps playing on a broken edit and reports the problem with line and column, then takes the fix', async () => {
+    const good = await readFile(playlistFile, 'utf8');
+    const lines = good.split('\n');
+    const broken = lines.findIndex((l) => l.includes('"en": "Gamma"'));
+    lines[broken] = (lines[broken] ?? '').replace('"Gamma"', '"Gamma');
+    await writeFile(playlistFile, lines.join('\n'));
+
+    const logFile = join(home, 'state', 'marquee', 'logs', 'marquee.log');
+    const escaped = playlistFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const where = new RegExp(`${escaped}:${broken + 1}:\\d+`);
+    await expect.poll(() => serve.stderr(), { timeout: 10_000 }).toMatch(where);
+    const refused = (await readFile(logFile, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; problems?: string[] })
+      .find((r) => r.msg.includes('was refused'));
+    expect(refused?.problems?.[0]).toMatch(where);
+
+    // The show goes on with the last good playlist: every slide still comes round.
+    for (const text of ['Alpha', 'Beta', 'Delta added live']) await waitForText(text, 12_000);
+
+    await writePlaylist(['Alpha', 'Beta', 'Gamma', 'Epsilon after the fix']);
+    await waitForText('Epsilon after the fix', 15_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(4242);
+  });
+});
