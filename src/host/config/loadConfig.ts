@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_OPTION } from './configOptions';
 import { type ConfigInputs, type ConfigResult, resolveConfig } from './resolveConfig';
@@ -17,11 +17,19 @@ export type LoadConfigOptions = Omit<ConfigInputs, 'file'> &
  * which may be absent) and resolves the configuration from it, the environment and the flags.
  */
 export async function loadConfig(options: LoadConfigOptions): Promise<ConfigResult> {
+  return loadConfigSync(options);
+}
+
+/**
+ * `loadConfig` without a promise, for the Electron shell, which must know some settings (hardware
+ * acceleration) before the app is ready.
+ */
+export function loadConfigSync(options: LoadConfigOptions): ConfigResult {
   const named = options.configFlag ?? nonEmpty(options.env[CONFIG_FILE_OPTION.env]);
   const path = named ?? join(options.configDir, 'config.json');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && named === undefined) return resolveConfig({ ...options, file: null });

@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Theme } from '../../core/playlist/types';
 import type { Bounds, DisplayInfo } from './displayPlan';
 
 /** How a kiosk window is opened. */
@@ -73,4 +74,13 @@ export function centred(outer: Bounds, size: Readonly<{ width: number; height: n
     width,
     height,
   };
+}
+
+/** The colour a window paints before its page: the theme's background colour (first gradient stop), else black. */
+export function windowBackground(theme: Theme | undefined): string {
+  const background = theme?.background;
+  if (background === undefined) return '#000000';
+  if (typeof background === 'string') return background;
+  if ('gradient' in background) return background.gradient[0] ?? '#000000';
+  return background.color ?? '#000000';
 }

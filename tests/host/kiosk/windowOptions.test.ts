@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centred, kioskWindowOptions } from '../../../src/host/kiosk/windowOptions';
+import { centred, kioskWindowOptions, windowBackground } from '../../../src/host/kiosk/windowOptions';
 
 const display = { id: 1, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } };
 const settings = { windowed: false, preloadPath: '/app/dist/electron/preload.cjs', devTools: false };
@@ -55,5 +55,15 @@ describe('centred', () => {
       width: 1024,
       height: 600,
     });
+  });
+});
+
+describe('windowBackground', () => {
+  it('paints the theme colour before the page, so the window never flashes a different colour', () => {
+    expect(windowBackground({ background: '#0b1026' })).toBe('#0b1026');
+    expect(windowBackground({ background: { gradient: ['#101040', '#401040'] } })).toBe('#101040');
+    expect(windowBackground({ background: { image: 'bg.svg', color: '#222222' } })).toBe('#222222');
+    expect(windowBackground({ background: { image: 'bg.svg' } })).toBe('#000000');
+    expect(windowBackground({})).toBe('#000000');
   });
 });

@@ -1,0 +1,210 @@
+import { BrowserWindow, screen } from 'electron';
+import type { Logger } from 'pino';
+import type { ShowView } from '../src/core/view/showView';
+import {
+  type DisplaySelection,
+  type OpenWindow,
+  planWindows,
+  type WindowAction,
+} from '../src/host/kiosk/displayPlan';
+import { RENDERER_URL } from '../src/host/kiosk/appOrigin';
+import { IPC } from '../src/host/kiosk/ipcChannels';
+import { nextReloadDelay, recordCrash } from '../src/host/kiosk/reloadBackoff';
+import { HIDE_CURSOR_CSS, type ShellPolicy } from '../src/host/kiosk/shellPolicy';
+import { kioskWindowOptions } from '../src/host/kiosk/windowOptions';
+
+/** What the window manager needs from the rest of the shell. */
+export type KioskWindowsOptions = Readonly<{
+  selection: DisplaySelection;
+  windowed: boolean;
+  policy: ShellPolicy;
+  preloadPath: string;
+  backgroundColor: string;
+  logger: Logger;
+  /** The view to push into a page that has (re)loaded. */
+  currentView: () => ShowView;
+}>;
+
+type Managed = {
+  readonly win: BrowserWindow;
+  displayId: number;
+  crashes: readonly number[];
+  reload: NodeJS.Timeout | null;
+  /** Set while the shell itself kills a hung page, so that crash is not counted twice. */
+  killing: boolean;
+};
+
+/** Keeps one kiosk window per selected display, follows display changes and reloads crashed pages with back-off. */
+export class KioskWindows {
+  readonly #options: KioskWindowsOptions;
+  readonly #windows = new Map<number, Managed>();
+
+  /** A manager with no windows yet; call `sync` once the app is ready. */
+  constructor(options: KioskWindowsOptions) {
+    this.#options = options;
+  }
+
+  /** Opens, moves and closes windows so they match the connected displays. */
+  sync(): void {
+    const open: OpenWindow[] = [...this.#windows.entries()].map(([windowId, m]) => ({
+      windowId,
+      displayId: m.displayId,
+      bounds: m.win.getBounds(),
+    }));
+    const displays = screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds }));
+    const actions = planWindows(
+      displays,
+      this.#options.selection,
+      this.#options.windowed ? [] : open,
+      screen.getPrimaryDisplay().id,
+    );
+    // Why: an authoring window is placed once and then left where the author drags it.
+    if (this.#options.windowed && this.#windows.size > 0) return;
+    for (const action of actions) this.#apply(action);
+  }
+
+  /** Sends a view to every window. */
+  broadcast(view: ShowView): void {
+    for (const { win } of this.#windows.values()) {
+      if (!win.isDestroyed()) win.webContents.send(IPC.show, { type: 'show', view });
+    }
+  }
+
+  /** Reloads every page with back-off (after the GPU process died). */
+  reloadAll(reason: string): void {
+    for (const managed of this.#windows.values()) this.#scheduleReload(managed, reason);
+  }
+
+  /** Closes every window (when quitting). */
+  closeAll(): void {
+    for (const { win, reload } of this.#windows.values()) {
+      if (reload) clearTimeout(reload);
+      if (!win.isDestroyed()) win.destroy();
+    }
+    this.#windows.clear();
+  }
+
+  /** The first window, if any (to focus on a second launch). */
+  first(): BrowserWindow | null {
+    return this.#windows.values().next().value?.win ?? null;
+  }
+
+  #apply(action: WindowAction): void {
+    switch (action.type) {
+      case 'create':
+        this.#create(action.displayId, action.bounds);
+        return;
+      case 'move': {
+        const managed = this.#windows.get(action.windowId);
+        if (!managed) return;
+        managed.displayId = action.displayId;
+        // Why: a kiosk window cannot be moved while it covers a display; leave kiosk mode, move, enter it again.
+        managed.win.setKiosk(false);
+        managed.win.setBounds(action.bounds);
+        managed.win.setKiosk(true);
+        this.#options.logger.info(
+          { display: action.displayId, bounds: action.bounds },
+          'moved the kiosk window',
+        );
+        return;
+      }
+      case 'close': {
+        const managed = this.#windows.get(action.windowId);
+        this.#windows.delete(action.windowId);
+        if (managed?.reload) clearTimeout(managed.reload);
+        if (managed && !managed.win.isDestroyed()) managed.win.destroy();
+        this.#options.logger.info({ window: action.windowId }, 'closed a kiosk window (its display is gone)');
+        return;
+      }
+      default:
+        assertNever(action);
+    }
+  }
+
+  #create(
+    displayId: number,
+    bounds: Readonly<{ x: number; y: number; width: number; height: number }>,
+  ): void {
+    const { policy, logger } = this.#options;
+    const win = new BrowserWindow(
+      kioskWindowOptions(
+        { id: displayId, bounds },
+        {
+          windowed: this.#options.windowed,
+          preloadPath: this.#options.preloadPath,
+          devTools: policy.devTools,
+          backgroundColor: this.#options.backgroundColor,
+        },
+      ),
+    );
+    const managed: Managed = { win, displayId, crashes: [], reload: null, killing: false };
+    this.#windows.set(win.id, managed);
+    const contents = win.webContents;
+
+    win.once('ready-to-show', () => {
+      win.show();
+      if (policy.keepFullscreen) win.setKiosk(true);
+    });
+    contents.on('did-finish-load', () => {
+      managed.killing = false;
+      if (policy.hideCursor) void contents.insertCSS(HIDE_CURSOR_CSS);
+      contents.send(IPC.show, { type: 'show', view: this.#options.currentView() });
+    });
+    if (!policy.devTools) contents.on('devtools-opened', () => contents.closeDevTools());
+    if (policy.keepFullscreen) {
+      win.on('blur', () => setTimeout(() => !win.isDestroyed() && win.focus(), 250));
+      win.on('leave-full-screen', () => !win.isDestroyed() && win.setKiosk(true));
+    }
+    contents.on('render-process-gone', (_event, details) => {
+      if (managed.killing) {
+        managed.killing = false;
+        return;
+      }
+      logger.error(
+        { display: displayId, reason: details.reason, exitCode: details.exitCode },
+        'the kiosk page crashed',
+      );
+      this.#scheduleReload(managed, `crashed (${details.reason})`);
+    });
+    win.on('unresponsive', () => {
+      logger.warn({ display: displayId }, 'the kiosk page stopped responding');
+      this.#scheduleReload(managed, 'unresponsive');
+    });
+    win.on('responsive', () => {
+      if (managed.reload) {
+        clearTimeout(managed.reload);
+        managed.reload = null;
+        logger.info({ display: displayId }, 'the kiosk page responds again; no reload needed');
+      }
+    });
+    win.on('closed', () => this.#windows.delete(win.id));
+    void win.loadURL(RENDERER_URL);
+  }
+
+  #scheduleReload(managed: Managed, reason: string): void {
+    if (managed.reload) return;
+    const now = Date.now();
+    const delay = nextReloadDelay(managed.crashes, now);
+    managed.crashes = recordCrash(managed.crashes, now);
+    this.#options.logger.info(
+      { display: managed.displayId, delayMs: delay, reason },
+      'reloading the kiosk page',
+    );
+    managed.reload = setTimeout(() => {
+      managed.reload = null;
+      if (managed.win.isDestroyed()) return;
+      const contents = managed.win.webContents;
+      // Why: a hung page does not answer a reload; end its process first (not counted as another crash).
+      if (reason === 'unresponsive' && !contents.isCrashed()) {
+        managed.killing = true;
+        contents.forcefullyCrashRenderer();
+      }
+      // Why: the shell pushes the current view on load, so the show resumes on the same slide.
+      contents.reload();
+    }, delay);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`kioskWindows: unhandled action ${JSON.stringify(x)}`);
+}
