@@ -24,15 +24,46 @@ function slideNumber(i: number): Record<string, unknown> {
   const session = `s${i % 20}`;
   switch (i % 10) {
     case 0:
-      return { type: 'speaker', id, name: { zh: '首席架构师', en: 'Chief Architect' }, talk: 'Streaming', photo: 'images/p.svg', session };
+      return {
+        type: 'speaker',
+        id,
+        name: { zh: '首席架构师', en: 'Chief Architect' },
+        talk: 'Streaming',
+        photo: 'images/p.svg',
+        session,
+      };
     case 1:
-      return { type: 'practice', id, company: 'Example Co', title: 'A case', points: ['one', 'two', 'three'], session };
+      return {
+        type: 'practice',
+        id,
+        company: 'Example Co',
+        title: 'A case',
+        points: ['one', 'two', 'three'],
+        session,
+      };
     case 2:
-      return { type: 'course', id, title: 'Flink 101', level: 'beginner', starts: '2018-12-21T09:00', ends: '2018-12-21T12:00' };
+      return {
+        type: 'course',
+        id,
+        title: 'Flink 101',
+        level: 'beginner',
+        starts: '2018-12-21T09:00',
+        ends: '2018-12-21T12:00',
+      };
     case 3:
-      return { type: 'sponsors', id, tiers: [{ name: 'Gold', sponsors: [{ name: 'A' }, { name: 'B', logo: 'images/b.svg' }] }] };
+      return {
+        type: 'sponsors',
+        id,
+        tiers: [{ name: 'Gold', sponsors: [{ name: 'A' }, { name: 'B', logo: 'images/b.svg' }] }],
+      };
     case 4:
-      return { type: 'announcement', id, text: { zh: '午餐时间', en: 'Lunch time' }, style: 'info', when: [{ from: '12:00', to: '13:00' }] };
+      return {
+        type: 'announcement',
+        id,
+        text: { zh: '午餐时间', en: 'Lunch time' },
+        style: 'info',
+        when: [{ from: '12:00', to: '13:00' }],
+      };
     case 5:
       return { type: 'image', id, src: 'images/hall.svg', fit: 'contain', duration: 8 };
     case 6:
