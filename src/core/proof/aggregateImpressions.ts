@@ -41,25 +41,18 @@ export function aggregateImpressions(
   records: readonly ImpressionRecord[],
   by: ReportBy,
 ): readonly ReportRow[] {
-  const rows = new Map<string, ReportRow>();
+  const rows = new Map<string, { -readonly [K in keyof ReportRow]: ReportRow[K] }>();
   for (const r of records) {
     for (const [key, type] of keysOf(r, by)) {
-      const id = JSON.stringify([key, type, r.day, r.screen]);
-      const row = rows.get(id) ?? {
-        key,
-        type,
-        day: r.day,
-        screen: r.screen,
-        impressions: 0,
-        shownMs: 0,
-        cutShort: 0,
-      };
-      rows.set(id, {
-        ...row,
-        impressions: row.impressions + 1,
-        shownMs: row.shownMs + Math.round(r.seconds * 1000),
-        cutShort: row.cutShort + (r.cutShort ? 1 : 0),
-      });
+      const id = `${key}\u0000${type}\u0000${r.day}\u0000${r.screen}`;
+      let row = rows.get(id);
+      if (row === undefined) {
+        row = { key, type, day: r.day, screen: r.screen, impressions: 0, shownMs: 0, cutShort: 0 };
+        rows.set(id, row);
+      }
+      row.impressions += 1;
+      row.shownMs += Math.round(r.seconds * 1000);
+      row.cutShort += r.cutShort ? 1 : 0;
     }
   }
   return [...rows.values()].sort(

@@ -44,7 +44,7 @@ export type ProofStats = Readonly<{
 /** Records impressions; call it with each `played` effect. Never throws and never blocks the show. */
 export type ImpressionSinkHandle = ((played: PlayedImpression, playlist?: Playlist) => void) &
   Readonly<{
-    /** Resolves once everything recorded so far is on disk (or has failed this round). */
+    /** Resolves once the writes started so far are done (on disk, or failed and queued for the next impression). */
     flush(): Promise<void>;
     stats(): ProofStats;
   }>;
@@ -111,9 +111,8 @@ export function createImpressionSink(options: ImpressionSinkOptions): Impression
     }
   };
 
-  const kick = (): Promise<void> => {
+  const kick = (): void => {
     draining = draining.then(drain);
-    return draining;
   };
 
   const sink = (played: PlayedImpression, playlist?: Playlist): void => {
@@ -139,11 +138,11 @@ export function createImpressionSink(options: ImpressionSinkOptions): Impression
       pending.splice(0, pending.length - maxPending);
       dropped++;
     }
-    void kick();
+    kick();
   };
 
   return Object.assign(sink, {
-    flush: kick,
+    flush: () => draining,
     stats: (): ProofStats => ({ written, failedWrites, pending: pending.length, dropped }),
   });
 }
