@@ -8,7 +8,7 @@ export interface AssetRefAt {
   readonly ref: string;
 }
 
-/** Every asset the playlist names (photos, logos, images, videos, posters, theme logo and background, sponsor logos), in file order. */
+/** Every asset the playlist names (theme background and logo, then each slide's photo, logo, image, video, poster and sponsor logos), https:// ones included. */
 export function collectAssetRefs(playlist: Playlist): readonly AssetRefAt[] {
   return assetRefsIn(playlist).map(({ path, ref }) => ({ path: formatPath(path), ref }));
 }

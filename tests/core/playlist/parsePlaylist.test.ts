@@ -118,6 +118,6 @@ describe('parsePlaylist', () => {
       times.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    expect(times[2], `CPU ms per run: ${times.map((t) => t.toFixed(0)).join(", ")}`).toBeLessThan(150);
+    expect(times[2], `CPU ms per run: ${times.map((t) => t.toFixed(0)).join(', ')}`).toBeLessThan(150);
   });
 });
