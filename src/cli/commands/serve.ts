@@ -4,10 +4,7 @@ import { type Command, Option } from 'commander';
 import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
-import { createAuditLog } from '../../host/control/auditLog';
-import { createControlGateway } from '../../host/control/controlGateway';
-import { createKeyHandler } from '../../host/control/keyboardControl';
-import { playerHostTarget } from '../../host/control/playerHostTarget';
+import { type ControlService, startControl } from '../../host/control/startControl';
 import { openKioskBrowser } from '../../host/http/kioskBrowser';
 import { startMarqueeServer } from '../../host/http/server';
 import { createHostLogger } from '../../host/log/hostLogger';
@@ -82,10 +79,24 @@ async function serve(command: Command): Promise<number> {
     return 1;
   }
   const running = host;
-  const gateway = createControlGateway(
-    playerHostTarget([{ name: config.screen, host: running }]),
-    createAuditLog(join(paths.state, 'audit.jsonl')),
-  );
+  let control: ControlService | null = null;
+  try {
+    control = await startControl({
+      screens: [{ name: config.screen, host: running }],
+      socketPath: config.controlSocket,
+      listen: config.controlListen,
+      token: config.controlToken,
+      configDir: paths.config,
+      logDir: paths.logs,
+      remoteDir: existsSync(join(APP_ROOT, 'dist', 'remote', 'index.html'))
+        ? join(APP_ROOT, 'dist', 'remote')
+        : null,
+      keyboard: config.keyboard,
+    });
+  } catch (err) {
+    // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.
+    process.stderr.write(`Remote control is off: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
 
   let server: Awaited<ReturnType<typeof startMarqueeServer>>;
   try {
@@ -96,9 +107,10 @@ async function serve(command: Command): Promise<number> {
       port: config.port,
       logger,
       keyboard: config.keyboard,
-      onKey: createKeyHandler(gateway, { enabled: config.keyboard }),
+      ...(control ? { onKey: control.onKey } : {}),
     });
   } catch (err) {
+    await control?.close();
     await running.stop();
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
@@ -114,6 +126,7 @@ async function serve(command: Command): Promise<number> {
       `  show:    ${server.url}\n` +
       `  preview: ${server.url}preview\n` +
       `  logs:    ${logFile ?? '(console only)'}\n` +
+      (control ? `  control: marquee ctl status   (socket ${control.socketPath})\n` : '') +
       `Open the show full screen with: chromium --kiosk --app=${server.url}\n`,
   );
 
@@ -128,7 +141,7 @@ async function serve(command: Command): Promise<number> {
       stopping = true;
       logger.info({ signal }, 'stopping');
       browser?.kill('SIGTERM');
-      void Promise.all([server.close(), running.stop(), proof.flush()]).finally(done);
+      void Promise.all([server.close(), running.stop(), proof.flush(), control?.close()]).finally(done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
