@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlayerEvent } from '../../core/player/playerTypes';
+import type { Playlist } from '../../core/playlist/types';
+import type { Clock, TimerHandle } from '../clock';
+import type { ServedHost } from '../http/server';
+import type { DispatchResult, HostStatus } from '../PlayerHost';
+import { buildHealth, type Health, type HealthInputs } from './health';
+import { DEFAULT_WATCHDOG_LIMITS, type WatchdogLimits, watchdogVerdict } from './watchdog';
+
+/** The part of a PlayerHost the monitor watches (a PlayerHost fits). */
+export interface MonitoredHost extends ServedHost {
+  readonly playlist: Playlist;
+  dispatch(event: PlayerEvent, source: string): DispatchResult;
+  status(): HostStatus;
+  onStatus(listener: (status: HostStatus) => void): () => void;
+}
+
+/** Where the monitor reports; a pino logger fits. */
+export type MonitorLog = Readonly<{
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}>;
+
+/** How the monitor reaches the renderers: count them and reload them (a WebSocket message, or `webContents.reload()`). */
+export type RendererControl = Readonly<{
+  connected: () => number;
+  reload: () => void;
+}>;
+
+/** Options of `createShowMonitor`. */
+export type ShowMonitorOptions = Readonly<{
+  host: MonitoredHost;
+  /** The host's clock (the same one the PlayerHost runs on). */
+  clock: Clock;
+  log: MonitorLog;
+  limits?: WatchdogLimits;
+  /** Default: read from package.json. */
+  version?: string;
+  /** Figures of the offline cache, when there is one. */
+  cache?: () => HealthInputs['cache'];
+  /** Figures of the proof-of-play log, when there is one. */
+  proof?: () => HealthInputs['proof'];
+  /** Electron only: displays and GPU status. */
+  electron?: () => NonNullable<HealthInputs['electron']>;
+}>;
+
+/** Watches one screen's show: counts slide changes and acknowledgements, reloads silent renderers, answers health. */
+export type ShowMonitor = Readonly<{
+  /** The host to hand to the renderer channel (server or IPC bridge): the same host, its acknowledgements counted. */
+  host: MonitoredHost;
+  /** Connects the watchdog to the renderers; until then it only counts. */
+  attach(renderers: RendererControl): void;
+  health(): Health;
+  /** Records a problem a person should see in health (`lastError`). */
+  recordError(message: string): void;
+  stop(): void;
+}>;
+
+/**
+ * Starts the monitor of `options.host`: every view with a new seq is a change, a `presented` for the seq on
+ * screen acknowledges it, and a change that stays unacknowledged for `limits.silentMs` (host clock) makes the
+ * watchdog reload the renderers once (then it waits another `silentMs`).
+ */
+export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
+  const { host, clock, log } = options;
+  const limits = options.limits ?? DEFAULT_WATCHDOG_LIMITS;
+  const version = options.version ?? packageVersion();
+  let renderers: RendererControl | null = null;
+  let seq = host.getView().seq;
+  let lastShowAt = clock.now();
+  let lastAckAt: number | null = null;
+  let acked = false;
+  let changes = 1;
+  let acknowledged = 0;
+  let missed = 0;
+  let watchdogReloads = 0;
+  let lastError: { message: string; at: number } | null = null;
+  let failedWrites = 0;
+  let timer: TimerHandle | null = null;
+  let stopped = false;
+
+  const recordError = (message: string): void => {
+    lastError = { message, at: clock.now() };
+  };
+
+  const offView = host.onView((view) => {
+    if (view.seq === seq) return;
+    if (!acked) missed++;
+    seq = view.seq;
+    changes++;
+    acked = false;
+    lastShowAt = clock.now();
+  });
+  const offStatus = host.onStatus((status) => {
+    const playlist = status.playlistStatus;
+    if (!playlist.ok && lastError?.at !== playlist.at) {
+      lastError = {
+        message: `the playlist edit was refused: ${playlist.messages[0] ?? 'no details'}`,
+        at: playlist.at,
+      };
+    }
+  });
+
+  const stale = (): boolean =>
+    watchdogVerdict(acked ? lastAckAt : null, lastShowAt, clock.now(), limits).kind === 'reload';
+
+  const check = (): void => {
+    timer = null;
+    if (stopped) return;
+    const proof = options.proof?.() ?? null;
+    if (proof !== null && proof.failedWrites > failedWrites) {
+      failedWrites = proof.failedWrites;
+      recordError(
+        `the proof-of-play log could not be written (${proof.failedWrites} failed writes, ${proof.pending} impressions waiting); the show goes on — free disk space`,
+      );
+    }
+    const verdict = watchdogVerdict(acked ? lastAckAt : null, lastShowAt, clock.now(), limits);
+    if (verdict.kind === 'reload' && renderers !== null) {
+      // Why: with no renderer connected there is nothing to reload; give the next one the full time.
+      if (renderers.connected() > 0) {
+        watchdogReloads++;
+        const message = `no renderer acknowledged slide seq ${seq} for ${Math.round(verdict.silentMs)} ms: reloading the renderer`;
+        log.warn({ seq, silentMs: verdict.silentMs, reloads: watchdogReloads }, message);
+        recordError(message);
+        renderers.reload();
+      }
+      lastShowAt = clock.now();
+    }
+    timer = clock.setTimer(Math.max(10, limits.silentMs / 4), check);
+  };
+  check();
+
+  const monitored: MonitoredHost = {
+    get screen() {
+      return host.screen;
+    },
+    get playlistDir() {
+      return host.playlistDir;
+    },
+    get playlist() {
+      return host.playlist;
+    },
+    getView: () => host.getView(),
+    getState: () => host.getState(),
+    onView: (listener) => host.onView(listener),
+    status: () => host.status(),
+    onStatus: (listener) => host.onStatus(listener),
+    dispatch(event, source) {
+      if (event.type === 'presented' && event.seq === seq) {
+        if (!acked) acknowledged++;
+        acked = true;
+        lastAckAt = clock.now();
+      }
+      if (event.type === 'slide-failed') {
+        const status = host.status();
+        recordError(
+          `the renderer could not play slide ${status.slide?.id ?? `seq ${event.seq}`}: ${event.reason}`,
+        );
+      }
+      return host.dispatch(event, source);
+    },
+  };
+
+  return {
+    host: monitored,
+    attach(control) {
+      renderers = control;
+    },
+    health() {
+      const status = host.status();
+      const memory = process.memoryUsage();
+      return buildHealth({
+        version,
+        now: clock.now(),
+        status,
+        lastError,
+        renderers: {
+          connected: renderers?.connected() ?? 0,
+          lastAckAt,
+          changes,
+          acknowledged,
+          missed,
+          watchdogReloads,
+          stale: stale(),
+        },
+        cache: options.cache?.() ?? null,
+        proof: options.proof?.() ?? null,
+        memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+        ...(options.electron === undefined ? {} : { electron: options.electron() }),
+      });
+    },
+    recordError,
+    stop() {
+      stopped = true;
+      timer?.cancel();
+      timer = null;
+      offView();
+      offStatus();
+    },
+  };
+}
+
+/** The app's version from package.json (three folders up from here, as in the repository and the packaged app). */
+function packageVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8'),
+    );
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+      return pkg.version;
+  } catch {
+    // Why: a bundled build may not ship package.json next to the code; health still answers.
+  }
+  return 'unknown';
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock, scaledClock } from '../../../src/host/clock';
+import { CLOCK_SPEED_ENV, clockSpeedFromEnv } from '../../../src/host/health/clockSpeed';
+
+describe('scaledClock', () => {
+  it('moves time `speed` times faster and shortens timers by the same factor', () => {
+    const base = new ManualClock(1_000);
+    const fast = scaledClock(20, base);
+    const fired: number[] = [];
+    fast.setTimer(1_000, () => fired.push(fast.now()));
+    base.advance(49);
+    expect(fired).toEqual([]);
+    base.advance(1);
+    expect(fired).toEqual([1_000 + 50 * 20]);
+    base.advance(100);
+    expect(fast.now()).toBe(1_000 + 150 * 20);
+  });
+
+  it('refuses a speed that is not a positive number', () => {
+    expect(() => scaledClock(0)).toThrow(/speed must be > 0/);
+    expect(() => scaledClock(Number.NaN)).toThrow(/speed must be > 0/);
+  });
+});
+
+describe('clockSpeedFromEnv', () => {
+  it('is 1 when unset and the number given otherwise', () => {
+    expect(clockSpeedFromEnv({})).toEqual({ ok: true, speed: 1 });
+    expect(clockSpeedFromEnv({ [CLOCK_SPEED_ENV]: ' 20 ' })).toEqual({ ok: true, speed: 20 });
+  });
+
+  it('names the variable and the fix for a bad value', () => {
+    const bad = clockSpeedFromEnv({ [CLOCK_SPEED_ENV]: 'fast' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/MARQUEE_CLOCK_SPEED=fast: must be a number from 1 to 1000/);
+    expect(clockSpeedFromEnv({ [CLOCK_SPEED_ENV]: '0.5' }).ok).toBe(false);
+  });
+});
