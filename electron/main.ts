@@ -160,6 +160,18 @@ function lockDownSessions(logger: Logger): void {
   session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
     isPermissionAllowed(permission),
   );
+  // Why: a second layer over the app:// response header, on every response the kiosk loads. It is written out so that
+  // Electronegativity can check it; tests/electron/electronegativity.test.ts fails if it drifts from csp.ts.
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [
+          "default-src 'none'; script-src app://renderer/assets/; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; media-src 'self' blob: https:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ],
+      },
+    });
+  });
   app.on('web-contents-created', (_event, contents) => {
     const deny = (event: { preventDefault(): void }, url: string): void => {
       if (isAllowedNavigation(url)) return;

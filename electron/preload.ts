@@ -1,13 +1,13 @@
 // The kiosk page's only door to the shell: exactly the RendererApi as `window.marquee`, one function per message.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { HostToRenderer, RendererApi } from '../src/core/channels/rendererChannel';
+import type { RendererApi, ShowMessage } from '../src/core/channels/rendererChannel';
 import type { ShowView } from '../src/core/view/showView';
 import { IPC } from '../src/host/kiosk/ipcChannels';
 
 let latest: ShowView | null = null;
 const listeners = new Set<(view: ShowView) => void>();
 
-ipcRenderer.on(IPC.show, (_event, message: HostToRenderer) => {
+ipcRenderer.on(IPC.show, (_event, message: ShowMessage) => {
   latest = message.view;
   for (const listener of listeners) listener(message.view);
 });

@@ -17,6 +17,3 @@ export function shellPolicy(options: Readonly<{ isPackaged: boolean; windowed: b
 export function isPermissionAllowed(_permission: string): boolean {
   return false;
 }
-
-/** The stylesheet that hides the pointer on a kiosk page. */
-export const HIDE_CURSOR_CSS = '*, *::before, *::after { cursor: none !important; }';

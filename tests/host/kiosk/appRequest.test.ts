@@ -33,7 +33,7 @@ describe('planAppRequest', () => {
     const plan = await get('app://renderer/index.html');
     expect(plan.status).toBe(200);
     expect(plan.headers['Content-Type']).toBe('text/html; charset=utf-8');
-    expect(plan.headers['Content-Security-Policy']).toContain("script-src 'self'");
+    expect(plan.headers['Content-Security-Policy']).toContain('script-src app://renderer/assets/;');
     expect(plan.headers['X-Content-Type-Options']).toBe('nosniff');
     expect(plan.body).toEqual({ file: join(roots.renderer, 'index.html'), start: 0, end: 34 });
   });
