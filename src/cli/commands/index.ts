@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerCtl } from './ctl';
+import { registerPrefetch } from './prefetch';
+import { registerReport } from './report';
 import { registerSchema } from './schema';
 import { registerServe } from './serve';
 import { registerValidate } from './validate';
@@ -10,4 +12,6 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerSchema,
   registerCtl,
   registerServe,
+  registerPrefetch,
+  registerReport,
 ];
