@@ -215,13 +215,20 @@ function duplicates(
   });
 }
 
+const checkedTimezones = new Map<string, boolean>();
+
 function isKnownTimezone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = checkedTimezones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    checkedTimezones.set(timeZone, known);
   }
+  return known;
 }
 
 let zoneNames: readonly string[] | undefined;
