@@ -1,0 +1,220 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createControlGateway } from '../../src/host/control/controlGateway';
+import { noAudit } from '../../src/host/control/auditLog';
+import { type LanServer, startLanServer } from '../../src/host/control/lanApi';
+import { playerHostTarget } from '../../src/host/control/playerHostTarget';
+import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
+import { machineHost } from '../host/control/machineHost';
+import { type LaunchedChromium, launchChromium } from '../support/chromium';
+import { ensureRendererBuilt } from '../support/rendererBuild';
+import { ensureRemoteBuilt, REMOTE_DIST } from './remoteBuild';
+
+const root = join(import.meta.dirname, '..', '..');
+const TOKEN = 'remote-e2e-token-7Hq2Lw9Xc';
+const SHOTS = join(root, 'test-results', 'remote');
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
+let home: string;
+let serve: ServeProcess;
+let lanUrl: string;
+let chromium: LaunchedChromium;
+let kiosk: Page;
+
+/** The demo show with long slide times, so that only staff move it during the test. */
+async function demoCopy(dir: string): Promise<string> {
+  await cp(join(root, 'assets', 'demo'), dir, { recursive: true });
+  const file = join(dir, 'playlist.json');
+  const playlist = JSON.parse(await readFile(file, 'utf8'));
+  playlist.defaults = { ...playlist.defaults, duration: 900 };
+  for (const slide of playlist.slides) slide.duration = 900;
+  await writeFile(file, JSON.stringify(playlist, null, 2));
+  return file;
+}
+
+async function phone(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.browser.newContext({ ...PHONE, locale });
+  const page = await context.newPage();
+  await page.goto(`${lanUrl}/remote/#token=${TOKEN}`);
+  await page.getByTestId('connection').and(page.locator('.online')).waitFor({ timeout: 15_000 });
+  return { context, page };
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  ensureRemoteBuilt();
+  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-remote-'));
+  const playlistFile = await demoCopy(join(home, 'show'));
+  const lanPort = await freePort();
+  serve = await startServe(
+    [
+      '--playlist',
+      playlistFile,
+      '--port',
+      String(await freePort()),
+      '--control-listen',
+      `127.0.0.1:${lanPort}`,
+      '--control-token',
+      TOKEN,
+    ],
+    home,
+  );
+  lanUrl = `http://127.0.0.1:${lanPort}`;
+  chromium = await launchChromium();
+  kiosk = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await kiosk.goto(serve.url);
+  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 15_000 });
+  await mkdir(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await chromium?.cleanup();
+  await serve?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+const kioskSlideType = () =>
+  kiosk.evaluate(
+    () => document.querySelector('[data-seq]:last-of-type')?.getAttribute('data-slide-type') ?? null,
+  );
+const kioskSeq = () =>
+  kiosk.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('[data-seq]')].map((e) => Number(e.getAttribute('data-seq')))),
+  );
+
+describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, () => {
+  it('prints the remote URL with the token and a QR code at start', () => {
+    expect(serve.stdout()).toContain(`${lanUrl}/remote/#token=${TOKEN}`);
+    expect(serve.stdout()).toMatch(/[▀▄█]{10}/);
+  });
+
+  it('taps Next and the kiosk page shows the next slide', async () => {
+    const { context, page } = await phone('en-US');
+    const before = await kioskSeq();
+    const nowTitle = await page.locator('.now-card .card-title').innerText();
+    const nextTitle = await page.locator('.next-card .card-title').innerText();
+    expect(nowTitle).not.toBe('');
+    await page.getByRole('button', { name: 'Next', exact: true }).tap();
+    await page.waitForFunction(
+      (t) => document.querySelector('.now-card .card-title')?.textContent === t,
+      nextTitle,
+      { timeout: 5000 },
+    );
+    await kiosk.waitForFunction(
+      (seq) =>
+        [...document.querySelectorAll('[data-seq]')].some((e) => Number(e.getAttribute('data-seq')) > seq),
+      before,
+      {
+        timeout: 5000,
+      },
+    );
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees.
+    await kiosk.waitForFunction(
+      (t) => document.body.innerText.includes(t),
+      nextTitle.split('\n')[0] ?? nextTitle,
+      { timeout: 8000 },
+    );
+    await page.screenshot({ path: join(SHOTS, 'remote-en-control.png') });
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-after-next.png') });
+    await context.close();
+  });
+
+  it('jumps from the slide list and puts up an announcement from a preset', async () => {
+    const { context, page } = await phone('en-US');
+    await page.getByRole('button', { name: 'Slides' }).tap();
+    await page.locator('.slide-row', { hasText: 'Didi' }).first().tap();
+    await page.locator('.slide-row.current', { hasText: 'Didi' }).waitFor({ timeout: 5000 });
+    await kiosk.waitForFunction(
+      () => document.querySelector('[data-slide-type="practice"]') !== null,
+      undefined,
+      { timeout: 8000 },
+    );
+    await page.screenshot({ path: join(SHOTS, 'remote-en-slides.png') });
+    await page.getByRole('button', { name: 'Announce' }).tap();
+    await page.getByRole('button', { name: /Lunch is served/ }).tap();
+    await page.getByRole('button', { name: 'Show announcement' }).tap();
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees.
+    await kiosk.waitForFunction(() => document.body.innerText.includes('午餐时间'), undefined, {
+      timeout: 8000,
+    });
+    await page.locator('.current-announcement').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'remote-en-announce.png') });
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-announcement.png') });
+    await page.getByRole('button', { name: 'Clear announcement' }).tap();
+    await page.locator('.current-announcement').waitFor({ state: 'detached', timeout: 5000 });
+    await context.close();
+  });
+
+  it('speaks Chinese on a Chinese phone and toggles pause and blackout', async () => {
+    const { context, page } = await phone('zh-CN');
+    expect(await page.locator('.tabbar').innerText()).toContain('幻灯片');
+    await page.getByRole('button', { name: '暂停' }).tap();
+    await page.locator('.flag-paused').waitFor({ timeout: 5000 });
+    await page.screenshot({ path: join(SHOTS, 'remote-zh-control-paused.png') });
+    await page.getByRole('button', { name: '继续' }).tap();
+    await page.getByRole('button', { name: '黑屏' }).tap();
+    await page.locator('.flag-black').waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: '黑屏' }).tap();
+    await page.locator('.flag-black').waitFor({ state: 'detached', timeout: 5000 });
+    await page.getByRole('button', { name: '通知' }).tap();
+    await page.screenshot({ path: join(SHOTS, 'remote-zh-announce.png') });
+    await page.getByRole('button', { name: '幻灯片' }).tap();
+    await page.screenshot({ path: join(SHOTS, 'remote-zh-slides.png') });
+    expect(await kioskSlideType()).not.toBeNull();
+    await context.close();
+  });
+
+  it('asks for the token when opened without one', async () => {
+    const context = await chromium.browser.newContext({ ...PHONE, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${lanUrl}/remote/`);
+    await page.getByPlaceholder('Access token').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'remote-en-token.png') });
+    await page.getByPlaceholder('Access token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Connect' }).tap();
+    await page.locator('.pill.online').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+});
+
+describe('web remote when the Wi-Fi drops', { timeout: 90_000 }, () => {
+  let lan: LanServer | null = null;
+  const startLan = async (port: number) => {
+    const gateway = createControlGateway(playerHostTarget([machineHost('hall-a')]), noAudit);
+    lan = await startLanServer(
+      { host: '127.0.0.1', port },
+      { gateway, token: TOKEN, remoteDir: REMOTE_DIST },
+    );
+    return lan;
+  };
+  afterAll(async () => {
+    await lan?.close();
+  });
+
+  it('shows clearly that it is offline and reconnects by itself', async () => {
+    const port = await freePort();
+    await startLan(port);
+    const context = await chromium.browser.newContext({ ...PHONE, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/remote/#token=${TOKEN}`);
+    await page.locator('.pill.online').waitFor({ timeout: 10_000 });
+    expect(page.url()).not.toContain(TOKEN);
+    await lan?.close();
+    lan = null;
+    await page.locator('.offline-banner').waitFor({ timeout: 5000 });
+    expect(await page.getByRole('button', { name: 'Next', exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'remote-en-offline.png') });
+    await startLan(port);
+    await page.locator('.pill.online').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.offline-banner').count()).toBe(0);
+    await context.close();
+  });
+});
