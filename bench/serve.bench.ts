@@ -112,6 +112,7 @@ async function memoryOverSlideChanges(
   let waiting: { after: number; resolve: () => void } | null = null;
   ws.on('message', (data) => {
     const message = JSON.parse(data.toString()) as HostToRenderer;
+    if (message.type !== 'show') return;
     ws.send(JSON.stringify({ type: 'presented', seq: message.view.seq }));
     latestSeq = Math.max(latestSeq, message.view.seq);
     if (waiting !== null && latestSeq > waiting.after) waiting.resolve();

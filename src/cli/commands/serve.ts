@@ -5,6 +5,9 @@ import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
 import { type ControlService, startControl } from '../../host/control/startControl';
+import { serveTimingFromEnv } from '../../host/health/clockSpeed';
+import { HEALTH_PATH, healthRoute } from '../../host/health/healthRoute';
+import { createShowMonitor } from '../../host/health/showMonitor';
 import { openKioskBrowser } from '../../host/http/kioskBrowser';
 import { startMarqueeServer } from '../../host/http/server';
 import { createHostLogger } from '../../host/log/hostLogger';
@@ -46,6 +49,12 @@ async function serve(command: Command): Promise<number> {
     return 2;
   }
   const config = resolved.config;
+  const timing = serveTimingFromEnv(process.env);
+  if (!timing.ok) {
+    process.stderr.write(`${timing.message}\n`);
+    return 2;
+  }
+  const { clock } = timing.timing;
   const rendererRoot = join(APP_ROOT, 'dist', 'renderer');
   if (!existsSync(join(rendererRoot, 'index.html'))) {
     process.stderr.write(
@@ -68,6 +77,7 @@ async function serve(command: Command): Promise<number> {
       screen: config.screen,
       stateDir: paths.state,
       logger,
+      clock,
       keyboard: config.keyboard,
       onPlayed: (impression) => proof(impression),
     });
@@ -79,6 +89,15 @@ async function serve(command: Command): Promise<number> {
     return 1;
   }
   const running = host;
+  if (timing.timing.speed !== 1)
+    logger.warn({ speed: timing.timing.speed }, 'the clock runs fast (tests only)');
+  const monitor = createShowMonitor({
+    host: running,
+    clock,
+    log: logger,
+    limits: timing.timing.limits,
+    proof: () => proof.stats(),
+  });
   let control: ControlService | null = null;
   try {
     control = await startControl({
@@ -92,6 +111,7 @@ async function serve(command: Command): Promise<number> {
         ? join(APP_ROOT, 'dist', 'remote')
         : null,
       keyboard: config.keyboard,
+      health: monitor.health,
     });
   } catch (err) {
     // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.
@@ -101,7 +121,7 @@ async function serve(command: Command): Promise<number> {
   let server: Awaited<ReturnType<typeof startMarqueeServer>>;
   try {
     server = await startMarqueeServer({
-      host: running,
+      host: monitor.host,
       rendererRoot,
       hostname: config.host,
       port: config.port,
@@ -110,6 +130,7 @@ async function serve(command: Command): Promise<number> {
       ...(control ? { onKey: control.onKey } : {}),
     });
   } catch (err) {
+    monitor.stop();
     await control?.close();
     await running.stop();
     const code = (err as NodeJS.ErrnoException).code;
@@ -120,6 +141,9 @@ async function serve(command: Command): Promise<number> {
     );
     return 1;
   }
+
+  server.addRoute(HEALTH_PATH, healthRoute(monitor.health));
+  monitor.attach({ connected: server.renderers, reload: server.reloadRenderers });
 
   process.stdout.write(
     `Marquee is playing ${running.playlistFile}\n` +
@@ -141,6 +165,7 @@ async function serve(command: Command): Promise<number> {
       stopping = true;
       logger.info({ signal }, 'stopping');
       browser?.kill('SIGTERM');
+      monitor.stop();
       void Promise.all([server.close(), running.stop(), proof.flush(), control?.close()]).finally(done);
     };
     process.on('SIGINT', stop);

@@ -5,7 +5,11 @@ import type { ShowView } from '../view/showView';
 export const PresentedMessage = z.strictObject({
   type: z.literal('presented'),
   seq: z.number().int().nonnegative(),
-  mediaDurationMs: z.number().positive().max(24 * 3600 * 1000).optional(),
+  mediaDurationMs: z
+    .number()
+    .positive()
+    .max(24 * 3600 * 1000)
+    .optional(),
 });
 
 /** The renderer reports an asset that failed (a broken image shows a placeholder; a failed video is skipped). */
@@ -27,8 +31,14 @@ export const KeyMessage = z.strictObject({
 export const RendererToHost = z.discriminatedUnion('type', [PresentedMessage, ProblemMessage, KeyMessage]);
 export type RendererToHost = z.infer<typeof RendererToHost>;
 
-/** The one message the host sends a renderer. */
-export type HostToRenderer = Readonly<{ type: 'show'; view: ShowView }>;
+/** The host puts a new view on screen (on connect and on every change). */
+export type ShowMessage = Readonly<{ type: 'show'; view: ShowView }>;
+
+/** The watchdog asks a browser-mode renderer to reload its page: it stopped acknowledging slides. */
+export type ReloadMessage = Readonly<{ type: 'reload' }>;
+
+/** Every message the host sends a renderer. */
+export type HostToRenderer = ShowMessage | ReloadMessage;
 
 /**
  * What a renderer can do, whichever shell it runs in: the Electron preload exposes exactly this

@@ -22,6 +22,8 @@ export type LanApiOptions = Readonly<{
   remoteDir: string | null;
   rateLimit?: BucketConfig;
   now?: () => number;
+  /** What `GET /api/health` answers (the host's `Health`); default: the name and the screens. */
+  health?: () => object;
 }>;
 
 /** The LAN control API as handlers to mount on an HTTP server. */
@@ -139,7 +141,11 @@ export function createLanApi(options: LanApiOptions): LanApi {
     }
     switch (route.name) {
       case 'health':
-        sendJson(res, 200, { ok: true, name: 'marquee', screens: target.states().map((s) => s.screen) });
+        sendJson(
+          res,
+          200,
+          options.health?.() ?? { ok: true, name: 'marquee', screens: target.states().map((s) => s.screen) },
+        );
         return true;
       case 'state': {
         const screens = target.states();

@@ -33,6 +33,8 @@ export type StartControlOptions = Readonly<{
   /** Where the remote's URL, token and QR code are printed once at start. Default stdout. */
   out?: { write(text: string): unknown };
   rateLimit?: BucketConfig;
+  /** What `GET /api/health` answers (see src/host/health); default: the name and the screens. */
+  health?: () => object;
 }>;
 
 /** The running control channels. */
@@ -68,6 +70,7 @@ export async function startControl(options: StartControlOptions): Promise<Contro
         token: lanToken.token,
         remoteDir: options.remoteDir,
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+        ...(options.health ? { health: options.health } : {}),
       });
       const url = remoteUrl(
         { host: options.listen.host, port: Number(new URL(server.url).port) },

@@ -1,9 +1,15 @@
 import { z } from 'zod';
+import { type Clock, scaledClock, systemClock } from '../clock';
+import { DEFAULT_WATCHDOG_LIMITS, type WatchdogLimits } from './watchdog';
 
 /** The environment variable that makes `marquee serve` run its clock faster (tests and the soak run only). */
 export const CLOCK_SPEED_ENV = 'MARQUEE_CLOCK_SPEED';
 
+/** The environment variable that sets how long renderers may stay silent before a reload (host-clock ms). */
+export const WATCHDOG_ENV = 'MARQUEE_WATCHDOG_MS';
+
 const Speed = z.coerce.number().min(1).max(1000);
+const SilentMs = z.coerce.number().int().min(1000).max(3_600_000);
 
 /** The clock speed asked for in `env` (1 when unset), or the message naming the variable and the fix. */
 export function clockSpeedFromEnv(
@@ -19,4 +25,31 @@ export function clockSpeedFromEnv(
     };
   }
   return { ok: true, speed: parsed.data };
+}
+
+/** The host's timing for `marquee serve`: its clock (sped up by MARQUEE_CLOCK_SPEED) and the watchdog limit. */
+export type ServeTiming = Readonly<{ speed: number; clock: Clock; limits: WatchdogLimits }>;
+
+/** Reads MARQUEE_CLOCK_SPEED and MARQUEE_WATCHDOG_MS from `env`, or the message naming the variable and the fix. */
+export function serveTimingFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<{ ok: true; timing: ServeTiming }> | Readonly<{ ok: false; message: string }> {
+  const speed = clockSpeedFromEnv(env);
+  if (!speed.ok) return speed;
+  const raw = env[WATCHDOG_ENV]?.trim();
+  let limits = DEFAULT_WATCHDOG_LIMITS;
+  if (raw !== undefined && raw !== '') {
+    const parsed = SilentMs.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        message: `${WATCHDOG_ENV}=${raw}: must be whole milliseconds from 1000 to 3600000 (default ${DEFAULT_WATCHDOG_LIMITS.silentMs}); unset it for the default.`,
+      };
+    }
+    limits = { silentMs: parsed.data };
+  }
+  return {
+    ok: true,
+    timing: { speed: speed.speed, clock: speed.speed === 1 ? systemClock : scaledClock(speed.speed), limits },
+  };
 }

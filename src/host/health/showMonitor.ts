@@ -59,8 +59,8 @@ export type ShowMonitor = Readonly<{
 
 /**
  * Starts the monitor of `options.host`: every view with a new seq is a change, a `presented` for the seq on
- * screen acknowledges it, and a change that stays unacknowledged for `limits.silentMs` (host clock) makes the
- * watchdog reload the renderers once (then it waits another `silentMs`).
+ * screen acknowledges it, and renderers that acknowledge nothing for `limits.silentMs` (host clock) after a
+ * change make the watchdog reload them once (then it waits another `silentMs`).
  */
 export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const { host, clock, log } = options;
@@ -87,10 +87,11 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const offView = host.onView((view) => {
     if (view.seq === seq) return;
     if (!acked) missed++;
+    // Why: a renderer silent through several changes is as stuck as one silent on one slide; keep the oldest wait.
+    else lastShowAt = clock.now();
     seq = view.seq;
     changes++;
     acked = false;
-    lastShowAt = clock.now();
   });
   const offStatus = host.onStatus((status) => {
     const playlist = status.playlistStatus;
@@ -127,7 +128,10 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
       }
       lastShowAt = clock.now();
     }
-    timer = clock.setTimer(Math.max(10, limits.silentMs / 4), check);
+    // Why: look again exactly when a wait runs out, and often enough to notice a new wait early.
+    const next =
+      verdict.kind === 'waiting' ? Math.min(verdict.reloadInMs, limits.silentMs / 4) : limits.silentMs / 4;
+    timer = clock.setTimer(Math.max(10, next), check);
   };
   check();
 

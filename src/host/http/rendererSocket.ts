@@ -34,6 +34,8 @@ export type RendererSocket = Readonly<{
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Number of renderers connected. */
   clients: () => number;
+  /** Tells every connected renderer to reload its page (the watchdog's remedy); returns how many were told. */
+  reload: () => number;
   close: () => Promise<void>;
 }>;
 
@@ -122,6 +124,16 @@ export function createRendererSocket(options: RendererSocketOptions): RendererSo
     handleUpgrade: (req, socket, head) =>
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
     clients: () => wss.clients.size,
+    reload: () => {
+      const message: HostToRenderer = { type: 'reload' };
+      let told = 0;
+      for (const ws of wss.clients) {
+        if (ws.readyState !== ws.OPEN) continue;
+        ws.send(JSON.stringify(message));
+        told++;
+      }
+      return told;
+    },
     close: async () => {
       clearInterval(heartbeat);
       offView();

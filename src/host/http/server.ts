@@ -50,6 +50,8 @@ export type MarqueeServer = Readonly<{
   addUpgrade: (path: string, handler: UpgradeHandler) => void;
   /** Number of renderers connected. */
   renderers: () => number;
+  /** Tells every connected renderer to reload its page (the watchdog's remedy); returns how many were told. */
+  reloadRenderers: () => number;
   close: () => Promise<void>;
 }>;
 
@@ -151,6 +153,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
       upgrades.set(path, handler);
     },
     renderers: rendererSocket.clients,
+    reloadRenderers: rendererSocket.reload,
     close: async () => {
       await rendererSocket.close();
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import type { HostToRenderer, RendererApi, RendererToHost } from '../../core/channels/rendererChannel';
+import type { RendererApi, RendererToHost, ShowMessage } from '../../core/channels/rendererChannel';
 import type { ShowView } from '../../core/view/showView';
 
 /** Reconnect delays: doubling from the first to the last, then staying at the last. */
@@ -14,7 +14,11 @@ export function rendererSocketUrl(location: Pick<Location, 'protocol' | 'host'>)
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/renderer`;
 }
 
-function isShowMessage(data: unknown): data is HostToRenderer {
+function isReloadMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'reload';
+}
+
+function isShowMessage(data: unknown): data is ShowMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { type?: unknown; view?: unknown };
   if (m.type !== 'show' || typeof m.view !== 'object' || m.view === null) return false;
@@ -51,6 +55,14 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
         console.warn('Marquee renderer: ignored a message from the host that is not JSON');
         return;
       }
+      if (isReloadMessage(data)) {
+        // Why: the host's watchdog saw no acknowledgement for too long; a fresh page gets the current view on connect.
+        console.warn(
+          'Marquee renderer: the host asked for a reload (no slide was acknowledged for too long)',
+        );
+        window.location.reload();
+        return;
+      }
       if (!isShowMessage(data)) {
         console.warn('Marquee renderer: ignored a host message that is not {type:"show", view}');
         return;
@@ -74,7 +86,11 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
       return () => listeners.delete(listener);
     },
     presented(seq, mediaDurationMs) {
-      send(mediaDurationMs === undefined ? { type: 'presented', seq } : { type: 'presented', seq, mediaDurationMs });
+      send(
+        mediaDurationMs === undefined
+          ? { type: 'presented', seq }
+          : { type: 'presented', seq, mediaDurationMs },
+      );
     },
     problem(seq, kind, ref, message) {
       send({ type: 'problem', seq, kind, ref, message });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, scaledClock } from '../../../src/host/clock';
-import { CLOCK_SPEED_ENV, clockSpeedFromEnv } from '../../../src/host/health/clockSpeed';
+import { ManualClock, scaledClock, systemClock } from '../../../src/host/clock';
+import {
+  CLOCK_SPEED_ENV,
+  clockSpeedFromEnv,
+  serveTimingFromEnv,
+  WATCHDOG_ENV,
+} from '../../../src/host/health/clockSpeed';
+import { DEFAULT_WATCHDOG_LIMITS } from '../../../src/host/health/watchdog';
 
 describe('scaledClock', () => {
   it('moves time `speed` times faster and shortens timers by the same factor', () => {
@@ -33,5 +39,28 @@ describe('clockSpeedFromEnv', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/MARQUEE_CLOCK_SPEED=fast: must be a number from 1 to 1000/);
     expect(clockSpeedFromEnv({ [CLOCK_SPEED_ENV]: '0.5' }).ok).toBe(false);
+  });
+});
+
+describe('serveTimingFromEnv', () => {
+  it('uses the real clock and the default watchdog limit when nothing is set', () => {
+    const timing = serveTimingFromEnv({});
+    expect(timing.ok && timing.timing.clock).toBe(systemClock);
+    expect(timing.ok && timing.timing.limits).toEqual(DEFAULT_WATCHDOG_LIMITS);
+  });
+
+  it('speeds the clock up and takes the watchdog limit from the environment', () => {
+    const timing = serveTimingFromEnv({ [CLOCK_SPEED_ENV]: '50', [WATCHDOG_ENV]: '4000' });
+    if (!timing.ok) throw new Error(timing.message);
+    const before = Date.now();
+    const start = timing.timing.clock.now();
+    expect(start).toBeGreaterThanOrEqual(before - 5);
+    expect(timing.timing.limits).toEqual({ silentMs: 4000 });
+  });
+
+  it('names the variable and the range of a bad watchdog limit', () => {
+    const bad = serveTimingFromEnv({ [WATCHDOG_ENV]: '5' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/MARQUEE_WATCHDOG_MS=5: must be whole milliseconds from 1000/);
   });
 });

@@ -131,3 +131,16 @@ describe('createShowMonitor', () => {
     withProof.stop();
   });
 });
+
+describe('the watchdog in a rotating show', () => {
+  it('reloads a renderer that stays silent while the player keeps changing slides without it', () => {
+    present();
+    // The player moves on after its present time-out, so the seq keeps changing; the renderer stays silent.
+    clock.advance(5_000);
+    clock.advance(29_000);
+    expect(reloads).toBe(0);
+    clock.advance(2_000);
+    expect(reloads).toBe(1);
+    expect(monitor.health().renderers.missed).toBeGreaterThanOrEqual(2);
+  });
+});

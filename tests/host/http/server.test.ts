@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { HostToRenderer } from '../../../src/core/channels/rendererChannel';
+import type { ShowMessage } from '../../../src/core/channels/rendererChannel';
 import { type MarqueeServer, startMarqueeServer } from '../../../src/host/http/server';
 import { machineServedHost } from './machineServedHost';
 
@@ -28,10 +28,10 @@ async function start(keyboard = true): Promise<void> {
 /** A renderer connection that collects every `show` message. */
 async function connect(
   headers: Record<string, string> = {},
-): Promise<{ ws: WebSocket; shows: HostToRenderer[] }> {
+): Promise<{ ws: WebSocket; shows: ShowMessage[] }> {
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}ws/renderer`, { headers });
-  const shows: HostToRenderer[] = [];
-  ws.on('message', (data) => shows.push(JSON.parse(data.toString()) as HostToRenderer));
+  const shows: ShowMessage[] = [];
+  ws.on('message', (data) => shows.push(JSON.parse(data.toString()) as ShowMessage));
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
