@@ -90,7 +90,7 @@ async function prefetch(file: string, raw: unknown): Promise<number> {
   });
   const tty = process.stdout.isTTY === true;
   process.stdout.write(`Fetching ${urls.length} remote asset${urls.length === 1 ? '' : 's'} into ${dir}\n`);
-  const summary = await cache.prefetch(urls, tty ? progressBar(process.stdout.columns ?? 80) : progressLine);
+  const summary = await cache.prefetch(urls, tty ? progressBar(process.stdout.columns || 80) : progressLine);
   if (tty) process.stdout.write('\r\u001b[2K');
   process.stdout.write(summaryText(summary, cache.totalBytes()));
   return summary.failed.length === 0 ? 0 : 1;
@@ -131,10 +131,8 @@ function progressBar(columns: number): (progress: PrefetchProgress) => void {
     const width = 24;
     const filled = Math.round((done / total) * width);
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}  `;
-    const name =
-      last.url.length > columns - bar.length - 1
-        ? `…${last.url.slice(-(columns - bar.length - 2))}`
-        : last.url;
+    const room = Math.max(16, columns - bar.length - 1);
+    const name = last.url.length > room ? `…${last.url.slice(-(room - 1))}` : last.url;
     if (last.outcome === 'failed')
       process.stdout.write(`\r\u001b[2KFAILED  ${last.url}\n        ${last.reason}\n`);
     process.stdout.write(`\r\u001b[2K${bar}${name}`);
