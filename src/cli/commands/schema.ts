@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { fieldReferenceMarkdown } from '../../core/playlist/fieldReference';
 import { playlistJsonSchemaText } from '../../core/playlist/jsonSchema';
 
-/** Registers `marquee schema [--out FILE]`: prints (or writes) the playlist JSON Schema for editor autocompletion. */
+/** Registers `marquee schema [--out FILE] [--markdown]`: prints (or writes) the playlist JSON Schema, or the docs' field tables. */
 export function registerSchema(program: Command): void {
   program
     .command('schema')
@@ -10,8 +11,9 @@ export function registerSchema(program: Command): void {
       'Print the JSON Schema of playlist files (for "$schema" in editors), or write it with --out.',
     )
     .option('--out <file>', 'write the schema to this file instead of printing it')
-    .action(async (options: { out?: string }) => {
-      const text = playlistJsonSchemaText();
+    .option('--markdown', 'print the field reference tables of docs/playlist.md instead')
+    .action(async (options: { out?: string; markdown?: boolean }) => {
+      const text = options.markdown === true ? `${fieldReferenceMarkdown()}\n` : playlistJsonSchemaText();
       if (options.out === undefined) {
         process.stdout.write(text);
         return;
