@@ -113,7 +113,7 @@ export function App() {
         </section>
       ) : null}
 
-      <main className="content">
+      <main className={`content${disabled ? ' stale' : ''}`}>
         {tab === 'control' ? (
           <ControlTab screen={selected} lang={lang} t={t} now={now} disabled={disabled} run={run} />
         ) : null}

@@ -53,7 +53,7 @@ export function ControlTab(
         </div>
         <div className="now-footer">
           <span className="time-left" data-testid="time-left">
-            {left !== null ? `${formatDuration(left)} ${t.left}` : ''}
+            {left !== null ? t.timeLeft(formatDuration(left)) : ''}
           </span>
           <span className="flags">
             {state?.paused ? <span className="flag flag-paused">{t.paused}</span> : null}

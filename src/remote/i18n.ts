@@ -74,7 +74,7 @@ const en = {
   blackout: 'Blackout',
   blackoutOn: 'Screen is black',
   paused: 'Paused',
-  left: 'left',
+  timeLeft: (time: string) => `${time} left`,
   allScreens: 'All screens',
   online: 'Live',
   connecting: 'Connecting…',
@@ -110,9 +110,7 @@ const en = {
 
 /** The interface strings, by language. */
 export type Strings = {
-  readonly [K in keyof typeof en]: (typeof en)[K] extends (n: number) => string
-    ? (n: number) => string
-    : string;
+  readonly [K in keyof typeof en]: (typeof en)[K] extends (arg: never) => string ? (typeof en)[K] : string;
 };
 
 const zh: Strings = {
@@ -132,7 +130,7 @@ const zh: Strings = {
   blackout: '黑屏',
   blackoutOn: '屏幕已黑屏',
   paused: '已暂停',
-  left: '剩余',
+  timeLeft: (time: string) => `剩余 ${time}`,
   allScreens: '全部屏幕',
   online: '已连接',
   connecting: '正在连接…',

@@ -99,8 +99,8 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
   it('taps Next and the kiosk page shows the next slide', async () => {
     const { context, page } = await phone('en-US');
     const before = await kioskSeq();
-    const nowTitle = await page.locator('.now-card .card-title').innerText();
-    const nextTitle = await page.locator('.next-card .card-title').innerText();
+    const nowTitle = (await page.locator('.now-card .card-title').textContent()) ?? '';
+    const nextTitle = (await page.locator('.next-card .card-title').textContent()) ?? '';
     expect(nowTitle).not.toBe('');
     await page.getByRole('button', { name: 'Next', exact: true }).tap();
     await page.waitForFunction(
@@ -155,7 +155,7 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
 
   it('speaks Chinese on a Chinese phone and toggles pause and blackout', async () => {
     const { context, page } = await phone('zh-CN');
-    expect(await page.locator('.tabbar').innerText()).toContain('幻灯片');
+    expect(await page.locator('.tabbar').textContent()).toContain('幻灯片');
     await page.getByRole('button', { name: '暂停' }).tap();
     await page.locator('.flag-paused').waitFor({ timeout: 5000 });
     await page.screenshot({ path: join(SHOTS, 'remote-zh-control-paused.png') });
