@@ -116,8 +116,8 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
         timeout: 5000,
       },
     );
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees.
     await kiosk.waitForFunction(
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees.
       (t) => document.body.innerText.includes(t),
       nextTitle.split('\n')[0] ?? nextTitle,
       { timeout: 8000 },
