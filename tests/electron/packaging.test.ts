@@ -97,3 +97,40 @@ describe('the afterPack fuses', () => {
     expect(at('darwin')).toBe('/out/x/Marquee.app');
   });
 });
+
+/** The `key=value` lines of an INI-style file (systemd unit, desktop entry), by section. */
+function iniSections(text: string): Map<string, Map<string, string>> {
+  const sections = new Map<string, Map<string, string>>();
+  let current = new Map<string, string>();
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (line === '' || line.startsWith('#')) continue;
+    const header = /^\[(.+)\]$/.exec(line);
+    if (header?.[1]) {
+      current = new Map();
+      sections.set(header[1], current);
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq > 0) current.set(line.slice(0, eq), line.slice(eq + 1));
+  }
+  return sections;
+}
+
+describe('Linux kiosk start-up files', () => {
+  it('runs as a systemd user service that starts with the graphical session and always restarts', () => {
+    const unit = iniSections(readFileSync(join(root, 'packaging', 'marquee.service'), 'utf8'));
+    expect(unit.get('Unit')?.get('After')).toBe('graphical-session.target');
+    expect(unit.get('Unit')?.get('StartLimitIntervalSec')).toBe('0');
+    expect(unit.get('Service')?.get('Restart')).toBe('always');
+    expect(unit.get('Service')?.get('ExecStart')).toMatch(/Marquee\.AppImage$/);
+    expect(unit.get('Install')?.get('WantedBy')).toBe('graphical-session.target');
+  });
+
+  it('has an autostart entry for desktop sessions', () => {
+    const entry = iniSections(readFileSync(join(root, 'packaging', 'marquee-autostart.desktop'), 'utf8'));
+    const desktop = entry.get('Desktop Entry');
+    expect(desktop?.get('Type')).toBe('Application');
+    expect(desktop?.get('X-GNOME-Autostart-enabled')).toBe('true');
+    expect(desktop?.get('Exec')).toContain('Marquee.AppImage');
+  });
+});
