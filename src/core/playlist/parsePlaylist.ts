@@ -24,12 +24,26 @@ export interface ParseOptions {
  * Every problem is reported at once, each at the line and column of the offending value or key.
  */
 export function parsePlaylist(text: string, options: ParseOptions): ParseResult {
+  try {
+    return parseChecked(text, options);
+  } catch (error) {
+    // Why: the JSON tree walkers recurse; lists nested thousands deep (a runaway paste) overflow the stack.
+    if (!(error instanceof RangeError)) throw error;
+    const message = `${options.fileName} is nested too deeply to read (lists or objects inside each other thousands of times)`;
+    return { ok: false, problems: [{ line: 1, column: 1, path: '', message }] };
+  }
+}
+
+function parseChecked(text: string, options: ParseOptions): ParseResult {
   // Why: some Windows editors start UTF-8 files with a byte-order mark; a space keeps every offset where it was.
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const data = parseJson(source);
   if (data.kind === 'invalid') {
     const problems = syntaxProblems(source);
-    return { ok: false, problems: problems.length > 0 ? problems : [fallbackSyntaxProblem(data.message)] };
+    return {
+      ok: false,
+      problems: problems.length > 0 ? problems : [fallbackSyntaxProblem(options.fileName, data.message)],
+    };
   }
   const locator = createJsonLocator(source);
   const schema = checkSchema(data.value);
@@ -57,6 +71,6 @@ function parseJson(text: string): { kind: 'ok'; value: unknown } | { kind: 'inva
   }
 }
 
-function fallbackSyntaxProblem(message: string): Problem {
-  return { line: 1, column: 1, path: '', message: `not valid JSON: ${message}` };
+function fallbackSyntaxProblem(fileName: string, message: string): Problem {
+  return { line: 1, column: 1, path: '', message: `${fileName} is not valid JSON: ${message}` };
 }
