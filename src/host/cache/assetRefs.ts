@@ -1,3 +1,4 @@
+import { collectAssetRefs } from '../../core/playlist/collectAssetRefs';
 import type { Playlist, Slide, Theme } from '../../core/playlist/types';
 
 /** Changes one asset ref (a relative path or an `https://` URL) into another. */
@@ -56,14 +57,7 @@ export function mapThemeAssets(theme: Theme, f: RefMapper): Theme {
 
 /** Every distinct `https://` asset URL of a playlist (theme and slides), in order of first use. */
 export function remoteAssetUrls(playlist: Playlist): readonly string[] {
-  const urls = new Set<string>();
-  const collect: RefMapper = (ref) => {
-    if (isRemoteRef(ref)) urls.add(ref);
-    return ref;
-  };
-  mapThemeAssets(playlist.theme ?? {}, collect);
-  for (const slide of playlist.slides) mapSlideAssets(slide, collect);
-  return [...urls];
+  return [...new Set(collectAssetRefs(playlist).map((r) => r.ref))].filter(isRemoteRef);
 }
 
 function assertNever(x: never): never {
