@@ -79,3 +79,32 @@ export async function startServe(
     },
   };
 }
+
+/** Runs `marquee serve` expecting it to exit by itself (a refusal); resolves with its exit code and output. */
+export async function runServeToExit(
+  args: readonly string[],
+  home: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [join(root, 'bin', 'marquee.mjs'), 'serve', ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      XDG_STATE_HOME: join(home, 'state'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      XDG_RUNTIME_DIR: join(home, 'run'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
