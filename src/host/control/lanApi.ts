@@ -174,19 +174,7 @@ export function createLanApi(options: LanApiOptions): LanApi {
           return true;
         }
         if (body.kind === 'error') return true;
-        let value: unknown;
-        try {
-          value = JSON.parse(body.text);
-        } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
-          sendJson(
-            res,
-            400,
-            errorReply(null, 'bad-json', `the body is not valid JSON (${reason}); send e.g. {"type":"next"}`),
-          );
-          return true;
-        }
-        const reply = await gateway.handleValue(value, { kind: 'http', client: ip });
+        const reply = await gateway.handleText(body.text, { kind: 'http', client: ip });
         sendJson(res, httpStatusOf(reply), reply);
         return true;
       }
