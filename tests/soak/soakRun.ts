@@ -1,0 +1,240 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { Health } from '../../src/host/health/health';
+import type { Playlist } from '../../src/core/playlist/types';
+import { freePort, startServe } from '../e2e/serveProcess';
+import { launchChromium } from '../support/chromium';
+import { ensureRendererBuilt } from '../support/rendererBuild';
+import { slideTypes, writeFastDemo } from './soakPlaylist';
+
+/** What a soak run does. */
+export type SoakOptions = Readonly<{
+  /** Slide changes to play through. */
+  changes: number;
+  /** How many times faster the host's clock runs (MARQUEE_CLOCK_SPEED). Default 10: a 1 s slide lasts 100 ms. */
+  speed?: number;
+  /** Renderer heap growth allowed from the first sample to the last, bytes. Default 5 MB. */
+  maxHeapGrowthBytes?: number;
+  /** Host RSS growth allowed from the first sample to the last, bytes. Default 30 MB. */
+  maxRssGrowthBytes?: number;
+  /** Gives up after this long, ms. */
+  timeoutMs: number;
+  /** Progress lines go here. */
+  progress?: (line: string) => void;
+}>;
+
+/** One measurement during the run. */
+export type SoakSample = Readonly<{
+  changes: number;
+  seconds: number;
+  rendererHeapBytes: number;
+  hostRssBytes: number;
+  hostHeapBytes: number;
+}>;
+
+/** One limit and whether the run kept it. */
+export type SoakCheck = Readonly<{ name: string; value: string; limit: string; ok: boolean }>;
+
+/** The result of a soak run. */
+export type SoakResult = Readonly<{
+  samples: readonly SoakSample[];
+  checks: readonly SoakCheck[];
+  health: Health;
+  consoleErrors: readonly string[];
+  slideTypes: readonly string[];
+  ok: boolean;
+}>;
+
+const MB = 1024 * 1024;
+
+/** Renderer JS heap in use after a forced garbage collection, bytes (CDP). */
+async function rendererHeap(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  return usage.usedSize;
+}
+
+async function health(url: string): Promise<Health> {
+  const res = await fetch(`${url}api/health`);
+  if (!res.ok) throw new Error(`GET ${url}api/health answered ${res.status}`);
+  return Health.parse(await res.json());
+}
+
+/**
+ * Runs `marquee serve` on a fast clock with the demo show cut to short slides, opens it in headless Chromium and
+ * plays through `changes` slide changes, sampling the renderer heap (after forced GC) and the host's RSS five
+ * times; then checks: no console errors, heap and RSS growth within limits, every change acknowledged, no
+ * watchdog reload.
+ */
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const speed = options.speed ?? 10;
+  const log = options.progress ?? (() => {});
+  ensureRendererBuilt();
+  const home = await mkdtemp(join(tmpdir(), 'marquee-soak-'));
+  const previous = { speed: process.env.MARQUEE_CLOCK_SPEED, watchdog: process.env.MARQUEE_WATCHDOG_MS };
+  process.env.MARQUEE_CLOCK_SPEED = String(speed);
+  // Why: the watchdog counts host-clock time; keep its limit at 15 real seconds, as a loaded machine may need.
+  process.env.MARQUEE_WATCHDOG_MS = String(Math.min(3_600_000, 15_000 * speed));
+  const playlistFile = await writeFastDemo(home);
+  const types = slideTypes(JSON.parse(await readFile(playlistFile, 'utf8')) as Playlist);
+  const serve = await startServe(
+    ['--playlist', playlistFile, '--port', String(await freePort()), '--log-level', 'warn'],
+    home,
+  ).finally(() => {
+    restoreEnv('MARQUEE_CLOCK_SPEED', previous.speed);
+    restoreEnv('MARQUEE_WATCHDOG_MS', previous.watchdog);
+  });
+  const chromium = await launchChromium();
+  const consoleErrors: string[] = [];
+  try {
+    const page: Page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => {
+      // Why: Chromium asks every page for /favicon.ico; the kiosk page has none and needs none.
+      if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(serve.url);
+    const started = Date.now();
+    // Warm-up: count from the first acknowledged slide (page load, fonts and the first decode are not the soak).
+    let base = await health(serve.url);
+    while (base.renderers.acknowledged === 0 || base.renderers.connected === 0) {
+      if (Date.now() - started > 60_000)
+        throw new Error('soak: the renderer acknowledged no slide within 60 s');
+      await new Promise((r) => setTimeout(r, 200));
+      base = await health(serve.url);
+    }
+    const every = Math.max(20, Math.floor(options.changes / 5));
+    const samples: SoakSample[] = [];
+    let nextSample = every;
+    let last = base;
+    const done = (h: Health): number => h.renderers.changes - base.renderers.changes;
+    while (done(last) < options.changes) {
+      if (Date.now() - started > options.timeoutMs) {
+        throw new Error(
+          `soak: only ${done(last)} of ${options.changes} slide changes in ${options.timeoutMs} ms`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      last = await health(serve.url);
+      if (done(last) >= nextSample) {
+        nextSample += every;
+        const rendererHeapBytes = await rendererHeap(cdp);
+        const now = await health(serve.url);
+        const sample: SoakSample = {
+          changes: done(now),
+          seconds: Math.round((Date.now() - started) / 100) / 10,
+          rendererHeapBytes,
+          hostRssBytes: now.memory.rssBytes,
+          hostHeapBytes: now.memory.heapUsedBytes,
+        };
+        samples.push(sample);
+        log(
+          `${sample.changes} changes  ${sample.seconds} s  renderer heap ${(rendererHeapBytes / MB).toFixed(1)} MB  host RSS ${(sample.hostRssBytes / MB).toFixed(1)} MB`,
+        );
+      }
+    }
+    // Let the last change be acknowledged before the final count.
+    await new Promise((r) => setTimeout(r, 300));
+    const final = await health(serve.url);
+    const checks = judge(samples, base, final, consoleErrors, options);
+    return {
+      samples,
+      checks,
+      health: final,
+      consoleErrors,
+      slideTypes: types,
+      ok: checks.every((c) => c.ok),
+    };
+  } finally {
+    await chromium.cleanup();
+    await serve.stop();
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+function judge(
+  samples: readonly SoakSample[],
+  base: Health,
+  final: Health,
+  consoleErrors: readonly string[],
+  options: SoakOptions,
+): SoakCheck[] {
+  const first = samples[0];
+  const lastSample = samples.at(-1);
+  const heapGrowth =
+    first && lastSample ? lastSample.rendererHeapBytes - first.rendererHeapBytes : Number.NaN;
+  const rssGrowth = first && lastSample ? lastSample.hostRssBytes - first.hostRssBytes : Number.NaN;
+  const maxHeap = options.maxHeapGrowthBytes ?? 5 * MB;
+  const maxRss = options.maxRssGrowthBytes ?? 30 * MB;
+  const b = base.renderers;
+  const f = final.renderers;
+  const r = {
+    changes: f.changes - b.changes,
+    acknowledged: f.acknowledged - b.acknowledged,
+    missed: f.missed - b.missed,
+    watchdogReloads: f.watchdogReloads - b.watchdogReloads,
+  };
+  // Why: the change on screen at the end may still be waiting for its acknowledgement.
+  const unacknowledged = r.changes - r.acknowledged;
+  return [
+    {
+      name: 'slide changes',
+      value: String(r.changes),
+      limit: `≥ ${options.changes}`,
+      ok: r.changes >= options.changes,
+    },
+    {
+      name: 'console errors',
+      value: String(consoleErrors.length),
+      limit: '0',
+      ok: consoleErrors.length === 0,
+    },
+    {
+      name: 'renderer heap growth (after GC)',
+      value: `${(heapGrowth / MB).toFixed(2)} MB`,
+      limit: `< ${(maxHeap / MB).toFixed(0)} MB`,
+      ok: heapGrowth < maxHeap,
+    },
+    {
+      name: 'host RSS growth',
+      value: `${(rssGrowth / MB).toFixed(2)} MB`,
+      limit: `< ${(maxRss / MB).toFixed(0)} MB`,
+      ok: rssGrowth < maxRss,
+    },
+    {
+      name: 'changes not acknowledged',
+      value: `${unacknowledged} (missed ${r.missed})`,
+      limit: '≤ 1, none missed',
+      ok: unacknowledged <= 1 && r.missed === 0,
+    },
+    { name: 'watchdog reloads', value: String(r.watchdogReloads), limit: '0', ok: r.watchdogReloads === 0 },
+    { name: 'playlist', value: final.playlist.ok ? 'ok' : 'refused', limit: 'ok', ok: final.playlist.ok },
+  ];
+}
+
+/** The samples and checks as a plain-text table. */
+export function formatSoak(result: SoakResult): string {
+  const rows = [
+    'changes  seconds  renderer heap MB  host RSS MB  host heap MB',
+    ...result.samples.map(
+      (s) =>
+        `${String(s.changes).padStart(7)}  ${String(s.seconds).padStart(7)}  ${(s.rendererHeapBytes / MB).toFixed(2).padStart(16)}  ${(s.hostRssBytes / MB).toFixed(1).padStart(11)}  ${(s.hostHeapBytes / MB).toFixed(1).padStart(12)}`,
+    ),
+    '',
+    ...result.checks.map(
+      (c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(32)} ${c.value.padEnd(20)} limit ${c.limit}`,
+    ),
+    `slide types: ${result.slideTypes.join(', ')}`,
+    ...result.consoleErrors.slice(0, 5).map((e) => `console error: ${e}`),
+  ];
+  return `${rows.join('\n')}\n`;
+}
