@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCtl } from './ctl';
 import { registerPrefetch } from './prefetch';
+import { registerRender } from './render';
 import { registerReport } from './report';
 import { registerSchema } from './schema';
 import { registerServe } from './serve';
@@ -14,4 +15,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerServe,
   registerPrefetch,
   registerReport,
+  registerRender,
 ];

@@ -20,8 +20,8 @@ export function AnnouncementCard({ title, text, style }: AnnouncementCardProps) 
         </svg>
         <InlineText text={style === 'urgent' ? UI.urgent : UI.announcement} className="announcement-kind" />
       </div>
-      {title === undefined ? null : <FitText text={title} max={104} min={52} lines={2} className="announcement-title" />}
-      <FitText text={text} max={title === undefined ? 96 : 68} min={34} lines={5} className="announcement-text" />
+      {title === undefined ? null : <FitText text={title} max={150} min={64} lines={2} className="announcement-title" />}
+      <FitText text={text} max={title === undefined ? 110 : 84} min={36} lines={5} className="announcement-text" />
     </div>
   );
 }

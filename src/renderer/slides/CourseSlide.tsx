@@ -53,7 +53,7 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
               // biome-ignore lint/suspicious/noArrayIndexKey: outline items have no identity but their position
               <li key={i}>
                 <span className="outline-number">{String(i + 1).padStart(2, '0')}</span>
-                <FitText text={item} max={38} min={22} lines={2} className="outline-text" />
+                <FitText text={item} max={44} min={24} lines={2} className="outline-text" />
               </li>
             ))}
           </ol>

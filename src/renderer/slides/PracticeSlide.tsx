@@ -2,6 +2,7 @@ import type { SlideOf } from '../../core/playlist/types';
 import { AssetImage } from '../assets/AssetImage';
 import { Placeholder } from '../assets/Placeholder';
 import { SlideFrame } from '../show/SlideFrame';
+import { useCanvas } from '../stage/Stage';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
 import { joinTexts } from '../text/joinTexts';
@@ -18,7 +19,7 @@ export function PracticeSlide({ slide }: Readonly<{ slide: SlideOf<'practice'> }
   const wordmark = (
     <Placeholder label={wordingsOf(slide.company, languages)[0]?.text ?? ''} shape="tile" max={44} min={22} className="practice-wordmark" />
   );
-  const many = slide.points.length > 3;
+  const many = slide.points.length > 3 && useCanvas().orientation === 'landscape';
   return (
     <SlideFrame eyebrow={UI.practice} className="practice">
       <div className="practice-company">

@@ -6,7 +6,7 @@ import { Placeholder } from '../assets/Placeholder';
 import { SlideFrame } from '../show/SlideFrame';
 import { useSlideEnv } from '../show/SlideEnv';
 import { layoutSponsorWall } from '../sponsors/sponsorWall';
-import { InlineText } from '../text/InlineText';
+import { FitText } from '../text/FitText';
 import { UI } from '../text/uiText';
 import { useNow } from '../time/clock';
 
@@ -44,7 +44,8 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
   const pageIndex = still || pageCount <= 1 ? 0 : Math.floor(Math.max(0, now - since) / pageMs) % pageCount;
   const page = layout?.pages[pageIndex];
   return (
-    <SlideFrame eyebrow={slide.title ?? UI.sponsors} className="sponsors">
+    <SlideFrame eyebrow={UI.sponsorsShort} className="sponsors">
+      <FitText text={slide.title ?? UI.sponsors} max={64} min={36} lines={1} className="sponsors-title" />
       <div className="wall" ref={area} data-pages={pageCount} data-page={pageIndex}>
         <AnimatePresence initial={false}>
           {page === undefined ? null : (
@@ -61,7 +62,7 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
                 if (tier === undefined) return null;
                 return (
                   <section key={block.tier} className={`tier tier-${Math.min(block.tier, 3)}`}>
-                    <InlineText text={tier.name} className="tier-name" />
+                    <FitText text={tier.name} max={30} min={14} lines={1} className="tier-name" secondaryRatio={0.82} />
                     {block.rows.map((row) => (
                       <div
                         key={row.logos[0]?.index ?? 0}

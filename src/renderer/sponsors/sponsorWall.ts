@@ -25,7 +25,7 @@ export type WallMetrics = Readonly<{
 export const DEFAULT_METRICS: WallMetrics = { tierSize: [230, 170, 130, 110], heading: 56, tierGap: 40, gap: 0.32, maxWidth: 2.6 };
 
 /** Scales tried, largest first, before the wall pages itself. */
-const SCALES = [1.3, 1.15, 1, 0.88, 0.77, 0.68];
+const SCALES = [1.6, 1.45, 1.3, 1.15, 1, 0.88, 0.77, 0.68];
 
 /**
  * Draw size of a logo with aspect ratio `aspect` (width / height) at optical size `k`: the same area

@@ -62,9 +62,11 @@ export function FitText({
     });
     observer.observe(b);
     let alive = true;
-    void document.fonts.ready.then(() => {
-      if (alive) fit();
-    });
+    if (document.fonts.status !== 'loaded') {
+      void document.fonts.ready.then(() => {
+        if (alive) fit();
+      });
+    }
     return () => {
       alive = false;
       observer.disconnect();

@@ -23,10 +23,13 @@ function linesOf(el: HTMLElement, linePx: number): number {
   return Math.round(el.offsetHeight / linePx);
 }
 
+/** Whether the box's height limits the text (false while the box is isolated for cheap probing). */
+let checkHeight = true;
+
 function fitsAt(t: FitTarget, limits: FitLimits, size: number): boolean {
   t.inner.style.fontSize = `${size}px`;
   if (t.inner.scrollWidth > t.box.clientWidth + 1) return false;
-  if (t.inner.offsetHeight > t.box.clientHeight + 1) return false;
+  if (checkHeight && t.inner.offsetHeight > t.box.clientHeight + 1) return false;
   if (t.primary !== null && linesOf(t.primary, size * limits.lineHeight) > limits.lines) return false;
   const secondaryLine = size * limits.secondaryRatio * limits.secondaryLineHeight;
   return t.secondaries.every((el) => linesOf(el, secondaryLine) <= limits.lines);
@@ -48,9 +51,35 @@ function setClamp(t: FitTarget, lines: number | null): void {
 /**
  * Finds the font size at which the text fits its box (width, height, line limits) by binary search on
  * the real layout: one line if shrinking to ONE_LINE_FLOOR of `max` is enough, else the largest size in
- * [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis. Leaves the chosen size and clamp applied to the DOM.
+ * [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis.
+ * Probes run with the box isolated (fixed width, `contain: strict`) so each costs a layout of this text
+ * only; if the result then overflows the height the page gives the box, the search runs again in place.
+ * Leaves the chosen size and clamp applied to the DOM.
  */
 export function fitFontSize(t: FitTarget, limits: FitLimits): FitResult {
+  const style = t.box.style;
+  const saved = { contain: style.contain, width: style.width, height: style.height };
+  style.width = `${t.box.clientWidth}px`;
+  style.height = '0px';
+  style.contain = 'strict';
+  checkHeight = false;
+  let result: FitResult;
+  try {
+    result = search(t, limits);
+  } finally {
+    checkHeight = true;
+    style.contain = saved.contain;
+    style.width = saved.width;
+    style.height = saved.height;
+  }
+  if (t.inner.offsetHeight > t.box.clientHeight + 1 || t.inner.scrollWidth > t.box.clientWidth + 1) {
+    result = search(t, limits);
+  }
+  return result;
+}
+
+/** The search itself: one line if shrinking to ONE_LINE_FLOOR of `max` is enough, else the largest wrapped size, else a clamp. */
+function search(t: FitTarget, limits: FitLimits): FitResult {
   setClamp(t, null);
   if (fitsAt(t, limits, limits.max)) return { size: limits.max, clamp: null };
   // Why: shrinking a little reads better than a title broken over two lines, so one line is tried first.

@@ -6,6 +6,8 @@ export const UI = {
   practice: { zh: '行业实践', en: 'Industry practice' },
   course: { zh: '培训课程', en: 'Training course' },
   sponsors: { zh: '感谢赞助商', en: 'Thanks to our sponsors' },
+  sponsorsShort: { zh: '赞助商', en: 'Sponsors' },
+  schedule: { zh: '议程', en: 'Schedule' },
   announcement: { zh: '通知', en: 'Announcement' },
   urgent: { zh: '紧急通知', en: 'Urgent' },
   nowNext: { zh: '正在进行 · 即将开始', en: 'Now & next' },
