@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
-
-/** The log levels pino understands, quietest last. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** A `HOST:PORT` address for the LAN control API (IPv6 hosts in brackets: `[::1]:7771`). */
 export const ListenAddress = z.string().transform((text, ctx) => {
@@ -71,7 +69,10 @@ export const ConfigFile = z.strictObject({
     )
     .optional()
     .describe('Name of this screen for remote control and logs.'),
-  logLevel: z.enum(LOG_LEVELS).optional().describe('How much to log.'),
+  logLevel: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .optional()
+    .describe('How much to log.'),
   controlListen: ListenAddress.nullable()
     .optional()
     .describe('HOST:PORT for the LAN control API and web remote; null (default): off.'),
