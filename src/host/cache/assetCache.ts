@@ -213,7 +213,10 @@ export class AssetCache {
   #ensure(url: string, signal?: AbortSignal): Promise<PrefetchOutcome> {
     const running = this.#inFlight.get(url);
     if (running !== undefined) return running;
-    const work = this.#ensureOnce(url, signal).finally(() => this.#inFlight.delete(url));
+    // Why: registered before the work starts, so a damaged file found inside it does not start a second download.
+    const work = Promise.resolve()
+      .then(() => this.#ensureOnce(url, signal))
+      .finally(() => this.#inFlight.delete(url));
     this.#inFlight.set(url, work);
     return work;
   }

@@ -1,3 +1,4 @@
+import { unlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,5 +89,38 @@ describe('startBackgroundPrefetch', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(after).toBe(1);
     expect(calls).toBe(1);
+  });
+
+  it('once all is cached, checks again later and brings back a file that was deleted', async () => {
+    server.routes.set('/steady.svg', {
+      type: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg" id="s"/>',
+    });
+    const cache = await openCache();
+    const url = 'https://assets.test/steady.svg';
+    let rounds = 0;
+    let stop = (): void => {};
+    let deleted = false;
+    await new Promise<void>((resolve) => {
+      stop = startBackgroundPrefetch(
+        playlistWith(url),
+        cache,
+        { info() {}, warn() {} },
+        {
+          recheckMs: 30,
+          onRound: () => {
+            rounds++;
+            const file = cache.lookup(url)?.file;
+            if (!deleted && file !== undefined) {
+              deleted = true;
+              unlinkSync(file);
+            } else if (deleted && file !== undefined) resolve();
+          },
+        },
+      );
+    });
+    stop();
+    expect(rounds).toBeGreaterThanOrEqual(2);
+    expect(server.hits.get('/steady.svg')).toBe(2);
   });
 });
