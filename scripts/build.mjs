@@ -10,7 +10,17 @@ if (existsSync(`${root}vite.config.ts`)) {
 }
 
 if (existsSync(`${root}electron/main.ts`)) {
-  const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+  // Why: prefer a package's ES module build; UMD builds (jsonc-parser) require their own files dynamically,
+  // which a bundle cannot follow, and the main process crashes at start.
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['electron'],
+    mainFields: ['module', 'main'],
+  };
   // Why: a sandboxed preload cannot load ESM, so it is one CommonJS bundle.
   await esbuild({ ...common, entryPoints: [`${root}electron/preload.ts`], outfile: `${root}dist/electron/preload.cjs`, format: 'cjs' });
   await esbuild({ ...common, entryPoints: [`${root}electron/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs' });
