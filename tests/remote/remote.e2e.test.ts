@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -170,6 +170,39 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
     await page.screenshot({ path: join(SHOTS, 'remote-zh-slides.png') });
     expect(await kioskSlideType()).not.toBeNull();
     await context.close();
+  });
+
+  it('takes kiosk keys down the audited command path, and never writes the token into any log', async () => {
+    const before = await kioskSeq();
+    await kiosk.keyboard.press('ArrowRight');
+    await kiosk.waitForFunction(
+      (seq) =>
+        [...document.querySelectorAll('[data-seq]')].some((e) => Number(e.getAttribute('data-seq')) > seq),
+      before,
+      { timeout: 5000 },
+    );
+    const logs = join(home, 'state', 'marquee', 'logs');
+    const audit = await readFile(join(logs, 'control-audit.jsonl'), 'utf8');
+    const lines = audit
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        transport: 'keyboard',
+        command: { type: 'next', screen: 'main' },
+        result: 'ok',
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        transport: 'ws',
+        command: expect.objectContaining({ type: 'next' }),
+        result: 'ok',
+      }),
+    );
+    for (const name of await readdir(logs))
+      expect(await readFile(join(logs, name), 'utf8')).not.toContain(TOKEN);
   });
 
   it('asks for the token when opened without one', async () => {
