@@ -6,7 +6,11 @@ import { build as viteBuild } from 'vite';
 const root = new URL('..', import.meta.url).pathname;
 
 if (existsSync(`${root}vite.config.ts`)) {
-  await viteBuild({ root, configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+  // Why: vite.config.ts builds one page set at a time (MARQUEE_PAGE); these are the names in its PAGES.
+  for (const page of ['renderer', 'remote']) {
+    process.env.MARQUEE_PAGE = page;
+    await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
+  }
 }
 
 if (existsSync(`${root}electron/main.ts`)) {
