@@ -1,19 +1,23 @@
 import { useState } from 'react';
 import { formatDuration } from '../core/control/formatState';
 import type { ControlState } from '../core/control/controlState';
+import { liveLeftMs } from './remoteConnection';
 import { DURATIONS, type Lang, PRESETS, type Strings, textIn } from './i18n';
 
 /** Presets and a form for an announcement over the slides, and a button to clear it. */
 export function AnnounceTab(
   props: Readonly<{
     state: ControlState | null;
+    /** When `state` arrived, for the live countdown. */
+    receivedAt: number;
+    now: number;
     lang: Lang;
     t: Strings;
     disabled: boolean;
     run: (command: Record<string, unknown>) => void;
   }>,
 ) {
-  const { state, lang, t, disabled, run } = props;
+  const { state, receivedAt, now, lang, t, disabled, run } = props;
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const [seconds, setSeconds] = useState<number>(300);
@@ -37,7 +41,7 @@ export function AnnounceTab(
             <span>{t.current}</span>
             <span>
               {state.announcement.timeLeftMs !== null
-                ? formatDuration(state.announcement.timeLeftMs)
+                ? formatDuration(liveLeftMs(state.announcement.timeLeftMs, receivedAt, now, true) ?? 0)
                 : t.untilCleared}
             </span>
           </div>

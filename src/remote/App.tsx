@@ -128,7 +128,15 @@ export function App() {
           />
         ) : null}
         {tab === 'announce' ? (
-          <AnnounceTab state={selected?.state ?? null} lang={lang} t={t} disabled={disabled} run={run} />
+          <AnnounceTab
+            state={selected?.state ?? null}
+            receivedAt={selected?.receivedAt ?? now}
+            now={now}
+            lang={lang}
+            t={t}
+            disabled={disabled}
+            run={run}
+          />
         ) : null}
       </main>
 
