@@ -4,7 +4,10 @@ import type { JsonPath } from './jsonPath';
 export interface Finding {
   readonly path: JsonPath;
   readonly target: 'value' | 'key';
-  readonly message: string;
+  /** The message, or (with `mentions`) a function of the line the mentioned path is on. */
+  readonly message: string | ((mentionedLine: number) => string);
+  /** Another place the message names by line, e.g. the first of two duplicate ids. */
+  readonly mentions?: JsonPath;
 }
 
 /** The value at `path` inside parsed JSON, or `undefined` when some part of the path is not there. */

@@ -1,4 +1,4 @@
-import { createJsonLocator } from './jsonLocator';
+import { locatePaths } from './jsonLocator';
 import { formatPath } from './jsonPath';
 import { byPosition, type Problem } from './problem';
 import { checkSchema } from './schemaFindings';
@@ -45,20 +45,21 @@ function parseChecked(text: string, options: ParseOptions): ParseResult {
       problems: problems.length > 0 ? problems : [fallbackSyntaxProblem(options.fileName, data.message)],
     };
   }
-  const locator = createJsonLocator(source);
   const schema = checkSchema(data.value);
   const findings = [
     ...(schema.ok ? [] : schema.findings),
-    ...semanticFindings(data.value, {
-      lineOf: (path) => locator.at(path).line,
-      assetExists: options.assetExists,
-    }),
+    ...semanticFindings(data.value, { assetExists: options.assetExists }),
   ];
   if (schema.ok && findings.length === 0) return { ok: true, playlist: schema.playlist, problems: [] };
+  const locate = locatePaths(
+    source,
+    findings.flatMap((f) => (f.mentions === undefined ? [f.path] : [f.path, f.mentions])),
+  );
   const problems = findings.map((f) => ({
-    ...locator.at(f.path, f.target),
+    ...locate(f.path, f.target),
     path: formatPath(f.path),
-    message: f.message,
+    message:
+      typeof f.message === 'string' ? f.message : f.message(locate(f.mentions ?? f.path, 'value').line),
   }));
   return { ok: false, problems: problems.sort(byPosition) };
 }

@@ -6,8 +6,6 @@ import { closest } from './suggest';
 
 /** What the checks zod cannot do need from the caller. */
 export interface SemanticContext {
-  /** The line a path is written on (for "the first is on line N"). */
-  readonly lineOf: (path: JsonPath) => number;
   /** Whether a relative asset path names an existing file; omit to skip the check. */
   readonly assetExists?: ((ref: string) => boolean) | undefined;
 }
@@ -16,14 +14,14 @@ export interface SemanticContext {
 export function semanticFindings(data: unknown, context: SemanticContext): readonly Finding[] {
   if (!isRecord(data)) return [];
   const out: Finding[] = [];
-  checkEvent(data.event, out, context);
-  const sessionIds = checkSessions(data.sessions, out, context);
-  checkSlides(data.slides, sessionIds, out, context);
+  checkEvent(data.event, out);
+  const sessionIds = checkSessions(data.sessions, out);
+  checkSlides(data.slides, sessionIds, out);
   checkAssets(data, out, context);
   return out;
 }
 
-function checkEvent(event: unknown, out: Finding[], context: SemanticContext): void {
+function checkEvent(event: unknown, out: Finding[]): void {
   if (!isRecord(event)) return;
   const timezone = event.timezone;
   if (typeof timezone === 'string' && timezone !== '' && !isKnownTimezone(timezone)) {
@@ -42,20 +40,18 @@ function checkEvent(event: unknown, out: Finding[], context: SemanticContext): v
     duplicates(
       event.languages,
       (i) => ['event', 'languages', i],
-      context,
       out,
       (v) => `language ${v} is listed twice`,
     );
   }
 }
 
-function checkSessions(sessions: unknown, out: Finding[], context: SemanticContext): ReadonlySet<string> {
+function checkSessions(sessions: unknown, out: Finding[]): ReadonlySet<string> {
   if (!Array.isArray(sessions)) return new Set();
   const ids = sessions.map((s: unknown) => (isRecord(s) ? s.id : undefined));
   duplicates(
     ids,
     (i) => ['sessions', i, 'id'],
-    context,
     out,
     (v) => `duplicate session id ${v}`,
   );
@@ -65,12 +61,7 @@ function checkSessions(sessions: unknown, out: Finding[], context: SemanticConte
   return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
 
-function checkSlides(
-  slides: unknown,
-  sessionIds: ReadonlySet<string>,
-  out: Finding[],
-  context: SemanticContext,
-): void {
+function checkSlides(slides: unknown, sessionIds: ReadonlySet<string>, out: Finding[]): void {
   if (!Array.isArray(slides)) return;
   if (slides.length === 0) {
     out.push({ path: ['slides'], target: 'value', message: 'add at least one slide' });
@@ -80,7 +71,6 @@ function checkSlides(
   duplicates(
     ids,
     (i) => ['slides', i, 'id'],
-    context,
     out,
     (v) => `duplicate slide id ${v}`,
   );
@@ -194,7 +184,6 @@ function leavesFolder(ref: string): boolean {
 function duplicates(
   values: readonly unknown[],
   pathOf: (i: number) => JsonPath,
-  context: SemanticContext,
   out: Finding[],
   what: (shown: string) => string,
 ): void {
@@ -210,7 +199,9 @@ function duplicates(
     out.push({
       path: pathOf(i),
       target: 'value',
-      message: `${what(JSON.stringify(value))}; the first is on line ${context.lineOf(earlierPath)} (${formatPath(earlierPath)})`,
+      mentions: earlierPath,
+      message: (line) =>
+        `${what(JSON.stringify(value))}; the first is on line ${line} (${formatPath(earlierPath)})`,
     });
   });
 }
