@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fieldReferenceMarkdown } from '../../src/core/playlist/fieldReference';
 import { playlistJsonSchemaText } from '../../src/core/playlist/jsonSchema';
 
 const root = join(import.meta.dirname, '../..');
@@ -59,6 +60,12 @@ describe('marquee validate', { timeout: 90_000 }, () => {
 });
 
 describe('marquee schema', { timeout: 90_000 }, () => {
+  it('prints the field reference tables of docs/playlist.md with --markdown', () => {
+    const printed = marquee('schema', '--markdown');
+    expect(printed.stdout).toBe(`${fieldReferenceMarkdown()}\n`);
+    expect(printed.status).toBe(0);
+  });
+
   it('prints the JSON Schema and writes it with --out', async () => {
     const printed = marquee('schema');
     expect(printed.stdout).toBe(playlistJsonSchemaText());
