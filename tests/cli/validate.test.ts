@@ -19,7 +19,7 @@ function marquee(...args: string[]): { status: number | null; stdout: string; st
 }
 
 // Why: each run starts Node and tsx; on a busy machine that takes seconds.
-describe('marquee validate', { timeout: 90_000 }, () => {
+describe('marquee validate', { timeout: 180_000 }, () => {
   it('exits 0 and prints a summary for a valid playlist', () => {
     const run = marquee('validate', `${fixtures}/valid/every-type.json`);
     expect(run.stdout).toBe(`✔ ${fixtures}/valid/every-type.json is valid: 11 slides, 2 languages\n`);
@@ -59,7 +59,7 @@ describe('marquee validate', { timeout: 90_000 }, () => {
   });
 });
 
-describe('marquee schema', { timeout: 90_000 }, () => {
+describe('marquee schema', { timeout: 180_000 }, () => {
   it('prints the field reference tables of docs/playlist.md with --markdown', () => {
     const printed = marquee('schema', '--markdown');
     expect(printed.stdout).toBe(`${fieldReferenceMarkdown()}\n`);

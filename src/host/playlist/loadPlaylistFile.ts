@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parsePlaylist } from '../../core/playlist/parsePlaylist';
@@ -36,22 +36,36 @@ export async function loadPlaylistFile(file: string): Promise<LoadResult> {
   return { kind: 'ok', playlist: result.playlist, file: absolute, dir, text };
 }
 
-/** Whether a relative asset path names a regular file inside `dir` (never outside it); answers are cached per ref. */
+/** Whether a relative asset path names a regular file inside `dir` (symlinks resolved, never leaving it); answers are cached per ref. */
 export function assetExistsIn(dir: string): (ref: string) => boolean {
   const cache = new Map<string, boolean>();
+  let realDir: string | undefined;
   return (ref) => {
     const known = cache.get(ref);
     if (known !== undefined) return known;
-    const target = resolve(dir, ref);
-    const inside = relative(dir, target);
+    realDir ??= realOrUndefined(dir) ?? resolve(dir);
+    const real = realOrUndefined(resolve(dir, ref));
     const exists =
-      inside !== '' &&
-      !inside.startsWith('..') &&
-      !isAbsolute(inside) &&
-      (statSync(target, { throwIfNoEntry: false })?.isFile() ?? false);
+      real !== undefined &&
+      isInside(realDir, real) &&
+      (statSync(real, { throwIfNoEntry: false })?.isFile() ?? false);
     cache.set(ref, exists);
     return exists;
   };
+}
+
+// Why: the media server refuses files whose real path leaves the playlist folder, so a symlink out of it must not pass here.
+function isInside(dir: string, target: string): boolean {
+  const inside = relative(dir, target);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function reason(error: unknown): string {

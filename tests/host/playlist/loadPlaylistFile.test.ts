@@ -77,10 +77,15 @@ describe('assetExistsIn', () => {
     expect(exists(join(dir, 'outside.svg'))).toBe(false);
   });
 
-  it('follows a symlink inside the folder to a real file', async () => {
-    await writeFile(join(dir, 'real.svg'), 'x');
-    await symlink(join(dir, 'real.svg'), join(dir, 'link.svg'));
-    expect(assetExistsIn(dir)('link.svg')).toBe(true);
+  it('follows a symlink to a file inside the folder, but not one that leads out of it', async () => {
+    await mkdir(join(dir, 'inner'));
+    await writeFile(join(dir, 'inner', 'real.svg'), 'x');
+    await writeFile(join(dir, 'secret.svg'), 'x');
+    await symlink(join(dir, 'inner', 'real.svg'), join(dir, 'inner', 'link.svg'));
+    await symlink(join(dir, 'secret.svg'), join(dir, 'inner', 'escape.svg'));
+    const exists = assetExistsIn(join(dir, 'inner'));
+    expect(exists('link.svg')).toBe(true);
+    expect(exists('escape.svg')).toBe(false);
   });
 });
 
