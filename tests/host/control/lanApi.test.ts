@@ -210,6 +210,26 @@ describe('LAN API WebSocket', () => {
     ws.close();
   });
 
+  it('survives random messages on an authorised WebSocket: each gets a reply and the host keeps answering', async () => {
+    const { ws, messages } = await openWs([`${TOKEN_PROTOCOL_PREFIX}${TOKEN}`]);
+    await until(() => messages.length >= 2);
+    const start = messages.length;
+    const samples = fc.sample(
+      fc.oneof(
+        fc.string(),
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+      ),
+      60,
+    );
+    for (const text of samples) ws.send(text);
+    await until(
+      () => messages.filter((m) => typeof m === 'object' && m !== null && 'ok' in m).length >= samples.length,
+    );
+    expect(messages.length - start).toBeGreaterThanOrEqual(samples.length);
+    expect((await fetch(`${lan.url}/api/health`)).status).toBe(200);
+    ws.close();
+  });
+
   it('takes the token in a first auth message and closes on a wrong one', async () => {
     const good = await openWs();
     good.ws.send(JSON.stringify({ type: 'auth', token: TOKEN }));
