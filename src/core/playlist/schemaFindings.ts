@@ -3,7 +3,7 @@ import { type Finding, shownValue, valueAt } from './finding';
 import type { JsonPath } from './jsonPath';
 import { Playlist, SLIDE_TYPES } from './schema';
 import { schemaAt } from './schemaAt';
-import { didYouMean } from './suggest';
+import { didYouMean, withHint } from './suggest';
 import type { Playlist as PlaylistData } from './types';
 
 /** The outcome of checking parsed JSON against the playlist schema. */
@@ -162,14 +162,6 @@ function unionWording(schema: z.ZodType | undefined): string {
     return 'must be a colour such as "#0b1f3a", {"gradient": ["#0b1f3a", "#1e6bff"]} or {"image": "images/bg.svg"}';
   }
   return 'does not have any of the allowed forms';
-}
-
-/** `what; did you mean "x"? Rest` or `what; rest`, whichever reads right. */
-export function withHint(what: string, suggestion: string, rest: string): string {
-  if (rest === '') return `${what}${suggestion}`;
-  return suggestion === ''
-    ? `${what}; ${rest}`
-    : `${what}${suggestion} ${rest[0]?.toUpperCase()}${rest.slice(1)}`;
 }
 
 const KIND_WORDS: Readonly<Record<string, string>> = {

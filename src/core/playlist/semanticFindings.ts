@@ -1,8 +1,7 @@
 import { assetRefsIn } from './collectAssetRefs';
 import { type Finding, isRecord } from './finding';
 import { formatPath, type JsonPath } from './jsonPath';
-import { withHint } from './schemaFindings';
-import { closest } from './suggest';
+import { closest, withHint } from './suggest';
 
 /** What the checks zod cannot do need from the caller. */
 export interface SemanticContext {

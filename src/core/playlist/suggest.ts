@@ -22,3 +22,11 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const near = closest(word, candidates);
   return near === undefined ? '' : `; did you mean "${near}"?`;
 }
+
+/** `what; did you mean "x"? Rest` or `what; rest`, whichever reads right. */
+export function withHint(what: string, suggestion: string, rest: string): string {
+  if (rest === '') return `${what}${suggestion}`;
+  return suggestion === ''
+    ? `${what}; ${rest}`
+    : `${what}${suggestion} ${rest[0]?.toUpperCase()}${rest.slice(1)}`;
+}
