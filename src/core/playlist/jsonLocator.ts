@@ -18,7 +18,7 @@ const START: TextPosition = { line: 1, column: 1 };
 
 /**
  * Finds the positions of `paths` in one pass over `text`, recording only the nodes on those paths.
- * Why: jsonc-parser's parseTree builds a node per value, which costs ten times more on large playlists.
+ * Why: jsonc-parser's parseTree builds a node per value, which costs several times more on large playlists.
  */
 export function locatePaths(text: string, paths: readonly JsonPath[]): Locate {
   const root: TrieNode = { children: new Map() };
