@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Playlist } from '../../core/playlist/types';
 import { previewViews } from '../../core/view/previewViews';
 import { contentSecurityPolicy } from '../kiosk/csp';
+import { isReferencedMedia } from './mediaAllowList';
 import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
 import { serveStatic } from './staticFiles';
 
@@ -20,7 +21,7 @@ export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer
 
 /** What the server needs from the host besides the renderer socket's part. */
 export interface ServedHost extends Readonly<RendererSocketOptions['host']> {
-  /** The playlist's folder, served under /media/. */
+  /** The playlist's folder; the files the playlist references are served under /media/. */
   readonly playlistDir: string;
   /** The playlist playing, for the preview of every slide. */
   readonly playlist: Playlist;
@@ -63,6 +64,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
   const { host, logger, rendererRoot } = options;
   const routes: { prefix: string; handler: RouteHandler }[] = [];
   const upgrades = new Map<string, UpgradeHandler>();
+  const mediaCache = new WeakMap<Playlist, ReadonlySet<string>>();
   const rendererSocket: RendererSocket = createRendererSocket({
     host,
     logger,
@@ -98,8 +100,11 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
       if (await serveStatic(req, res, rendererRoot, '/preview.html')) return;
     }
     if (path.startsWith('/media/')) {
-      if (await serveStatic(req, res, host.playlistDir, path.slice('/media'.length))) return;
-      return notFound(res, `no file ${decodeSafe(path.slice('/media/'.length))} next to the playlist`);
+      const asset = path.slice('/media/'.length);
+      if (isReferencedMedia(host.playlist, asset, mediaCache)) {
+        if (await serveStatic(req, res, host.playlistDir, `/${asset}`)) return;
+      }
+      return notFound(res, `the playlist uses no file ${decodeSafe(asset)}`);
     }
     for (const route of routes) {
       if (path.startsWith(route.prefix) && (await route.handler(req, res, url))) return;

@@ -10,6 +10,7 @@ export function smallPlaylist(): Playlist {
   return {
     version: 1,
     event: { name: { zh: '测试', en: 'Test' }, timezone: 'Asia/Shanghai', languages: ['zh', 'en'] },
+    theme: { logo: './images/logo.svg' },
     defaults: { duration: 30 },
     slides: [
       { type: 'announcement', id: 'one', text: 'One' },

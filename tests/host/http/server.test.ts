@@ -56,6 +56,7 @@ beforeEach(async () => {
   await writeFile(join(base, 'renderer', 'preview.html'), '<!doctype html><title>preview</title>');
   await writeFile(join(base, 'show', 'images', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   await writeFile(join(base, 'secret.txt'), 'secret');
+  await writeFile(join(base, 'show', 'private.txt'), 'private notes');
   host = machineServedHost(join(base, 'show'));
   warnings.length = 0;
 });
@@ -90,6 +91,15 @@ describe('the browser-mode server', () => {
     const body = (await res.json()) as { views: { slide: { id: string } | null; assetBase: string }[] };
     expect(body.views.map((v) => v.slide?.id)).toEqual(['one', 'two', 'three']);
     expect(body.views[0]?.assetBase).toBe('/media/');
+  });
+
+  it('serves only the files the playlist references from its folder', async () => {
+    await start();
+    for (const path of ['media/private.txt', 'media/images/', 'media/images']) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('private notes');
+    }
   });
 
   it('serves /media/ from the playlist folder and nothing above it', async () => {
