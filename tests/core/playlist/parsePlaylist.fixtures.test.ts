@@ -108,6 +108,7 @@ const INVALID: Readonly<Record<string, readonly Expected[]>> = {
     [9, 42, 'slides[3].src', 'file not found: video/teaser.mp4'],
     [10, 102, 'slides[4].tiers[0].sponsors[0].logo', 'file not found: logos/s.svg'],
     [11, 42, 'slides[5].src', `"../outside.svg" points outside the playlist's folder`],
+    [12, 71, 'slides[6].poster', 'file not found: images/poster.jpg'],
   ],
 };
 
