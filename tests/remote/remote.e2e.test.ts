@@ -205,10 +205,12 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
       expect(await readFile(join(logs, name), 'utf8')).not.toContain(TOKEN);
   });
 
-  it('asks for the token when opened without one', async () => {
+  it('asks for the token again when the host refuses it', async () => {
     const context = await chromium.browser.newContext({ ...PHONE, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${lanUrl}/remote/`);
+    await page.goto(`${lanUrl}/remote/#token=wrong-token-0000000000`);
+    await page.getByText('That token was refused').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => localStorage.getItem('marquee.remote.token'))).toBeNull();
     await page.getByPlaceholder('Access token').waitFor();
     await page.screenshot({ path: join(SHOTS, 'remote-en-token.png') });
     await page.getByPlaceholder('Access token').fill(TOKEN);

@@ -193,7 +193,16 @@ export function createLanApi(options: LanApiOptions): LanApi {
       const presented = ws.protocol.startsWith(TOKEN_PROTOCOL_PREFIX)
         ? ws.protocol.slice(TOKEN_PROTOCOL_PREFIX.length)
         : null;
-      serveSocket(ws, ip, tokensMatch(presented, token));
+      if (presented !== null && !tokensMatch(presented, token)) {
+        ws.send(
+          JSON.stringify(
+            errorReply(null, 'unauthorized', 'wrong token: scan the QR code printed at start again'),
+          ),
+        );
+        ws.close(4401, 'bad token');
+        return;
+      }
+      serveSocket(ws, ip, presented !== null);
     });
     return true;
   };

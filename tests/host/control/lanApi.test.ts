@@ -243,6 +243,13 @@ describe('LAN API WebSocket', () => {
     expect(bad.messages[0]).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
+  it('closes at once with 4401 when the sub-protocol carries a wrong token', async () => {
+    const bad = await openWs([`${TOKEN_PROTOCOL_PREFIX}wrong-token-000000`]);
+    const code = await new Promise<number>((r) => bad.ws.once('close', (c) => r(c)));
+    expect(code).toBe(4401);
+    expect(bad.messages[0]).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
   it('refuses a browser connection from another origin', async () => {
     await expect(
       openWs([`${TOKEN_PROTOCOL_PREFIX}${TOKEN}`], { Origin: 'http://evil.example' }),
