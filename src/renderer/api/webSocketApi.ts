@@ -67,6 +67,13 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
         console.warn('Marquee renderer: ignored a host message that is not {type:"show", view}');
         return;
       }
+      if (last !== null && data.view.seq < last.seq) {
+        // Why: seq only grows within one host run; a smaller one means the host restarted, and the page's record
+        // of acknowledged seqs would swallow the new run's acknowledgements. A fresh page starts clean.
+        console.warn('Marquee renderer: the host restarted; reloading the page');
+        window.location.reload();
+        return;
+      }
       last = data.view;
       for (const l of listeners) l(data.view);
     });
