@@ -75,18 +75,22 @@ export async function downloadAsset(
     let size = 0;
     const handle = await open(tempFile, 'wx');
     try {
-      if (response.body !== null) {
-        for await (const chunk of response.body) {
-          size += chunk.byteLength;
-          if (size > policy.maxBytes) {
-            await response.body.cancel().catch(() => {});
-            await handle.close();
-            await unlink(tempFile).catch(() => {});
-            return { ok: false, reason: `too large: more than ${policy.maxBytes} bytes` };
-          }
-          hash.update(chunk);
-          await handle.write(chunk);
+      // Why: a reader loop, not `for await`, types the same under Node's and the DOM's ReadableStream.
+      const reader = response.body?.getReader();
+      for (
+        let chunk = await reader?.read();
+        chunk !== undefined && !chunk.done;
+        chunk = await reader?.read()
+      ) {
+        size += chunk.value.byteLength;
+        if (size > policy.maxBytes) {
+          await reader?.cancel().catch(() => {});
+          await handle.close();
+          await unlink(tempFile).catch(() => {});
+          return { ok: false, reason: `too large: more than ${policy.maxBytes} bytes` };
         }
+        hash.update(chunk.value);
+        await handle.write(chunk.value);
       }
       await handle.sync();
     } finally {
