@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/host/kiosk/csp';
+import { ELECTRON_DIST as built, ensureElectronBuilt } from './support/electronBuild';
 
 const root = join(import.meta.dirname, '..', '..');
-const built = join(root, 'dist', 'electron');
 
 type Issue = Readonly<{
   id: string;
@@ -26,25 +25,11 @@ type Run = (options: Record<string, unknown>) => Promise<ScanResult>;
 /** Why: this check asks GitHub for the newest Electron release; it needs the internet, which CI and this machine lack. */
 const NEEDS_INTERNET = ['AvailableSecurityFixesGlobalCheck'];
 
-/** Newest modification time of the sources that go into the Electron bundles. */
-function newestSource(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return Math.max(newest, newestSource(full));
-    return /\.ts$/.test(entry.name) ? Math.max(newest, statSync(full).mtimeMs) : newest;
-  }, 0);
-}
-
 let scanDir: string;
 let result: ScanResult;
 
 beforeAll(async () => {
-  const main = join(built, 'main.cjs');
-  const stale =
-    !existsSync(main) ||
-    statSync(main).mtimeMs < Math.max(newestSource(join(root, 'electron')), newestSource(join(root, 'src')));
-  if (stale)
-    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  ensureElectronBuilt();
 
   // Why: the scanner reads only .js/.html and its parser predates class private fields, so the bundles are copied
   // as .js with syntax lowered to ES2019 (same code, older spelling). The Electron version is passed in, not read

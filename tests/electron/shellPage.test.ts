@@ -130,7 +130,7 @@ describe('the kiosk page as the Electron shell serves it', () => {
     mkdirSync(join(root, '.marquee-tmp'), { recursive: true });
     await page.screenshot({ path: join(root, '.marquee-tmp', 'shell-page.png') });
     expect(await violations()).toEqual([]);
-  });
+  }, 60_000);
 
   it('shows the image, video and sponsor slides (media by range requests) with no CSP violation', async () => {
     for (const id of ['stream-art', 'stream-video', 'sponsors']) {
@@ -149,7 +149,7 @@ describe('the kiosk page as the Electron shell serves it', () => {
       await page.screenshot({ path: join(root, '.marquee-tmp', `shell-page-${id}.png`) });
     }
     expect(await violations()).toEqual([]);
-  });
+  }, 90_000);
 
   it('loads playlist media from /media/ under the shell CSP', async () => {
     const status = await page.evaluate(async () => (await fetch('/media/logo.svg')).status);
