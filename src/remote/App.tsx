@@ -107,7 +107,7 @@ export function App() {
           <strong>{t.playlistRejected}</strong>
           <ul>
             {errors.slice(0, 8).map((e) => (
-              <li key={e}>{e}</li>
+              <li key={e}>{withoutFolder(e)}</li>
             ))}
           </ul>
         </section>
@@ -187,4 +187,9 @@ function ConnectionPill({
       {label}
     </span>
   );
+}
+
+/** A problem line without the playlist's folder (`/srv/show/playlist.json:3:5 …` → `playlist.json:3:5 …`); phones are narrow. */
+function withoutFolder(problem: string): string {
+  return problem.replace(/^[^\s]*[\\/](?=[^\\/\s]+:\d+:\d+)/, '');
 }

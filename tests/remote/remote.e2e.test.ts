@@ -28,6 +28,7 @@ let serve: ServeProcess;
 let lanUrl: string;
 let chromium: LaunchedChromium;
 let kiosk: Page;
+let playlistFile: string;
 
 /** The demo show with long slide times, so that only staff move it during the test. */
 async function demoCopy(dir: string): Promise<string> {
@@ -52,7 +53,7 @@ beforeAll(async () => {
   ensureRendererBuilt();
   ensureRemoteBuilt();
   home = await mkdtemp(join(tmpdir(), 'marquee-e2e-remote-'));
-  const playlistFile = await demoCopy(join(home, 'show'));
+  playlistFile = await demoCopy(join(home, 'show'));
   const lanPort = await freePort();
   serve = await startServe(
     [
@@ -169,6 +170,20 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
     await page.getByRole('button', { name: '幻灯片' }).tap();
     await page.screenshot({ path: join(SHOTS, 'remote-zh-slides.png') });
     expect(await kioskSlideType()).not.toBeNull();
+    await context.close();
+  });
+
+  it('shows the problems of a rejected playlist edit, and clears them when the file is fixed', async () => {
+    const { context, page } = await phone('en-US');
+    const good = await readFile(playlistFile, 'utf8');
+    const broken = JSON.parse(good);
+    broken.slides[2].duration = 0;
+    await writeFile(playlistFile, JSON.stringify(broken, null, 2));
+    await page.locator('.problems').waitFor({ timeout: 15_000 });
+    expect(await page.locator('.problems').textContent()).toContain('slides[2].duration');
+    await page.screenshot({ path: join(SHOTS, 'remote-en-playlist-rejected.png') });
+    await writeFile(playlistFile, good);
+    await page.locator('.problems').waitFor({ state: 'detached', timeout: 15_000 });
     await context.close();
   });
 
