@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 const open = (extra: Partial<Parameters<typeof AssetCache.open>[0]> = {}) =>
-  AssetCache.open({ dir, policy: { allowHttpLoopback: true, timeoutMs: 2000 }, ...extra });
+  AssetCache.open({ dir, policy: { allowHttpLoopback: true, timeoutMs: 20_000 }, ...extra });
 
 describe('AssetCache.prefetch', () => {
   it('downloads each URL once into files named by the sha256 of their content, with an index', async () => {
@@ -70,18 +70,12 @@ describe('AssetCache.prefetch', () => {
       res.write(Buffer.alloc(3000));
       res.end(Buffer.alloc(3000));
     });
-    server.routes.set('/slow.png', (_req, res) => {
-      res.setHeader('Content-Type', 'image/png');
-      res.write(Buffer.alloc(10));
-      setTimeout(() => res.end(Buffer.alloc(10)), 3000).unref();
-    });
-    const cache = await open({ policy: { allowHttpLoopback: true, timeoutMs: 500, maxBytes: 4096 } });
+    const cache = await open({ policy: { allowHttpLoopback: true, timeoutMs: 20_000, maxBytes: 4096 } });
     const summary = await cache.prefetch([
       server.url('/logo.svg'),
       server.url('/gone.png'),
       server.url('/huge.mp4'),
       server.url('/chunked.mp4'),
-      server.url('/slow.png'),
       'http://example.invalid/logo.png',
       'ftp://127.0.0.1/logo.png',
     ]);
@@ -94,12 +88,23 @@ describe('AssetCache.prefetch', () => {
       '/gone.png': 'the server answered HTTP 404',
       '/huge.mp4': 'too large: 5000 bytes (the limit is 4096)',
       '/chunked.mp4': 'too large: more than 4096 bytes',
-      '/slow.png': 'timed out after 0.5 s',
       'http://example.invalid/logo.png': 'only https:// URLs are fetched (got http://example.invalid)',
       'ftp://127.0.0.1/logo.png': 'only https:// URLs are fetched (got ftp://127.0.0.1)',
     });
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);
     expect(await readdir(join(dir, 'files'))).toEqual([`${sha(svg)}.svg`]);
+  });
+
+  it('gives up on a download that takes longer than the timeout', async () => {
+    server.routes.set('/slow.png', (_req, res) => {
+      res.setHeader('Content-Type', 'image/png');
+      res.write(Buffer.alloc(10));
+      setTimeout(() => res.end(Buffer.alloc(10)), 8000).unref();
+    });
+    const cache = await open({ policy: { allowHttpLoopback: true, timeoutMs: 1500 } });
+    const summary = await cache.prefetch([server.url('/slow.png')]);
+    expect(summary.failed).toEqual([{ url: server.url('/slow.png'), reason: 'timed out after 1.5 s' }]);
+    expect(await readdir(join(dir, 'tmp'))).toEqual([]);
   });
 
   it('follows redirects only while they stay on allowed URLs', async () => {
