@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { RendererApi } from '../core/channels/rendererChannel';
 import type { ShowView } from '../core/view/showView';
 import { AnnouncementOverlay, PausedIndicator } from './overlays/Overlays';
@@ -27,7 +27,7 @@ export function App({ api }: Readonly<{ api: RendererApi }>) {
   );
 
   const keyboard = view?.keyboard ?? false;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!keyboard) return;
     const onKey = (e: KeyboardEvent): void => {
       const action = keyAction(e.key);
@@ -42,7 +42,11 @@ export function App({ api }: Readonly<{ api: RendererApi }>) {
   if (view === null) return <div className="screen screen-waiting" data-waiting="" />;
   return (
     <ClockContext.Provider value={clock}>
-      <div className="screen" style={{ ...backgroundStyle(view.theme, view.assetBase), ...themeVariables(view.theme) }}>
+      <div
+        className="screen"
+        data-keyboard={keyboard ? 'on' : 'off'}
+        style={{ ...backgroundStyle(view.theme, view.assetBase), ...themeVariables(view.theme) }}
+      >
         <Stage>
           <ShowStage view={view} api={api} />
           <AnnouncementOverlay view={view} />

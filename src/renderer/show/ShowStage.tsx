@@ -1,29 +1,55 @@
-import { AnimatePresence, motion, useReducedMotion } from 'framer-motion';
+import { AnimatePresence, motion, type TargetAndTransition, usePresence } from 'framer-motion';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RendererApi } from '../../core/channels/rendererChannel';
 import type { ShowView } from '../../core/view/showView';
 import { type Preloaded, preloadView, warmUp } from '../assets/preload';
+import { backgroundStyle } from '../theme/themeStyle';
 import type { SlideEnv } from './SlideEnv';
 import { SlideView } from './SlideView';
 import { type Motion, motionFor } from './transitions';
 
 type Shown = Readonly<{ view: ShowView; preloaded: Preloaded }>;
 
-const variants = {
-  initial: (m: Motion) => m.initial,
-  enter: (m: Motion) => ({ ...m.enter, transition: m.timing }),
-  exit: (m: Motion) => ({ ...m.exit, transition: m.timing }),
-};
+type Variants = Readonly<Record<'initial' | 'enter' | 'exit', () => TargetAndTransition>>;
+
+/**
+ * Variants that read the motion of the newest view when they run.
+ * Why: the leaving slide must leave with the arriving slide's transition, and an exiting child keeps
+ * the props it had, so the motion is looked up at animation time instead of passed down.
+ */
+function variantsOf(current: { readonly current: Motion }): Variants {
+  return {
+    initial: () => current.current.initial,
+    enter: () => ({ ...current.current.enter, transition: current.current.timing }),
+    exit: () => ({ transition: current.current.timing, ...current.current.exit }),
+  };
+}
 
 /** Calls `fn` once the frame now being prepared has been painted. */
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-type LayerProps = Readonly<{ shown: Shown; api: RendererApi; acked: Set<number>; motion: Motion }>;
+/** Tells the layers which seq has fully entered, so the ones it covers can go. */
+type EnteredBus = Readonly<{ emit: (seq: number) => void; subscribe: (fn: (seq: number) => void) => () => void }>;
+
+function createBus(): EnteredBus {
+  const listeners = new Set<(seq: number) => void>();
+  return {
+    emit: (seq) => {
+      for (const l of [...listeners]) l(seq);
+    },
+    subscribe: (fn) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+  };
+}
+
+type LayerProps = Readonly<{ shown: Shown; api: RendererApi; acked: Set<number>; variants: Variants; bus: EnteredBus }>;
 
 /** One slide on the stage: enters with its transition and acknowledges its seq once painted. */
-function SlideLayer({ shown, api, acked, motion: m }: LayerProps) {
+function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
   const { view, preloaded } = shown;
   const seq = view.seq;
   const slide = view.slide;
@@ -32,6 +58,13 @@ function SlideLayer({ shown, api, acked, motion: m }: LayerProps) {
   const [mediaMs, setMediaMs] = useState<number | null>(null);
   const [videoFailed, setVideoFailed] = useState(false);
   const reported = useRef(new Set<string>());
+  const [isPresent, safeToRemove] = usePresence();
+  const [exitDone, setExitDone] = useState(false);
+  const [covered, setCovered] = useState(false);
+  useEffect(() => bus.subscribe((entered) => entered > seq && setCovered(true)), [bus, seq]);
+  useEffect(() => {
+    if (!isPresent && exitDone && covered) safeToRemove?.();
+  }, [isPresent, exitDone, covered, safeToRemove]);
 
   const report = useCallback(
     (kind: 'image-failed' | 'video-failed', ref: string, message: string) => {
@@ -59,15 +92,17 @@ function SlideLayer({ shown, api, acked, motion: m }: LayerProps) {
   return (
     <motion.div
       className="layer"
+      style={backgroundStyle(view.theme, view.assetBase)}
       data-seq={seq}
       data-slide-type={slide?.type ?? 'idle'}
-      custom={m}
       variants={variants}
       initial="initial"
-      animate="enter"
-      exit="exit"
+      animate={isPresent ? 'enter' : 'exit'}
       onAnimationComplete={(definition) => {
-        if (definition === 'enter') setEntered(true);
+        if (definition === 'enter') {
+          setEntered(true);
+          bus.emit(seq);
+        } else if (definition === 'exit') setExitDone(true);
       }}
     >
       <SlideView env={env} />
@@ -78,13 +113,13 @@ function SlideLayer({ shown, api, acked, motion: m }: LayerProps) {
 /**
  * The rotation on screen. A new view's slide is put up only once its images are decoded and its video
  * can play (or their time-out passed), so the old slide stays until then: no blank frame. The two then
- * cross with the new view's transition; the new one acknowledges its seq once painted.
+ * cross with the new view's transition (the old one stays opaque beneath until the new one has fully
+ * entered); the new one acknowledges its seq once painted.
  */
 export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: RendererApi }>) {
   const [shown, setShown] = useState<Shown | null>(null);
   const latest = useRef<ShowView | null>(null);
   const acked = useRef(new Set<number>()).current;
-  const reduced = useReducedMotion() ?? false;
 
   useEffect(() => {
     const previousSeq = latest.current?.seq;
@@ -101,11 +136,18 @@ export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: Rendere
     });
   }, [view]);
 
-  const m = motionFor(shown?.view.transition ?? 'fade', reduced);
+  const motionNow = useRef<Motion>(motionFor('fade', false));
+  // Why: read at every render, so a change of the system setting applies to the very next slide.
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  motionNow.current = motionFor(shown?.view.transition ?? 'fade', reduced);
+  const variants = useMemo(() => variantsOf(motionNow), []);
+  const bus = useMemo(createBus, []);
   return (
     <div className="show" data-shown-seq={shown?.view.seq ?? ''}>
-      <AnimatePresence custom={m}>
-        {shown === null ? null : <SlideLayer key={shown.view.seq} shown={shown} api={api} acked={acked} motion={m} />}
+      <AnimatePresence>
+        {shown === null ? null : (
+          <SlideLayer key={shown.view.seq} shown={shown} api={api} acked={acked} variants={variants} bus={bus} />
+        )}
       </AnimatePresence>
     </div>
   );

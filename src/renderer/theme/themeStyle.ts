@@ -14,8 +14,17 @@ export const DEFAULT_THEME = {
   mutedText: '#a8b3cf',
 } as const;
 
+/** The CSS properties a background sets. */
+export type BackgroundStyle = Readonly<{
+  background?: string;
+  backgroundColor?: string;
+  backgroundImage?: string;
+  backgroundSize?: string;
+  backgroundPosition?: string;
+}>;
+
 /** The CSS background of the whole screen (also the letterbox) for a theme. */
-export function backgroundStyle(theme: Theme, assetBase: string): CSSProperties {
+export function backgroundStyle(theme: Theme, assetBase: string): BackgroundStyle {
   const bg = theme.background;
   if (bg === undefined) {
     return { background: `linear-gradient(135deg, ${DEFAULT_THEME.background.join(', ')})` };

@@ -83,7 +83,7 @@ export async function sent(page: Page): Promise<RendererToHost[]> {
 }
 
 /** Waits until the renderer acknowledges `seq` and returns that message. */
-export async function waitPresented(page: Page, seq: number, timeout = 10_000): Promise<RendererToHost> {
+export async function waitPresented(page: Page, seq: number, timeout = 30_000): Promise<RendererToHost> {
   await page.waitForFunction(
     (s) =>
       (window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }).__MARQUEE_TEST_API__.sent.some(
@@ -99,7 +99,7 @@ export async function waitPresented(page: Page, seq: number, timeout = 10_000): 
 }
 
 /** Waits until the renderer has either acknowledged `seq` or reported a problem that keeps it from doing so. */
-export async function waitShown(page: Page, seq: number, timeout = 15_000): Promise<void> {
+export async function waitShown(page: Page, seq: number, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (s) =>
       (window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }).__MARQUEE_TEST_API__.sent.some(
