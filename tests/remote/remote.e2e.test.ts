@@ -72,7 +72,7 @@ beforeAll(async () => {
   chromium = await launchChromium();
   kiosk = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
   await kiosk.goto(serve.url);
-  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 15_000 });
+  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 45_000 });
   await mkdir(SHOTS, { recursive: true });
 }, 180_000);
 
