@@ -121,8 +121,11 @@ describe('faults during a show (marquee serve + Chromium)', () => {
       await until(async () => (await health(url)).slide?.id === expected, `slide ${expected}`);
       await until(() => presentedOnPage(page, url), `slide ${expected} acknowledged`);
     }
-    // The position is saved atomically right after each change; give the write a moment, then kill.
-    await new Promise((r) => setTimeout(r, 500));
+    // Kill only once the impressions of the slides that ended are on disk (they are written asynchronously).
+    const state = platformPaths({ XDG_STATE_HOME: join(home, 'state') }, 'linux', home).state;
+    const logged = async (): Promise<string[]> =>
+      (await readImpressionLogs(proofOfPlayDir(state))).records.map((r) => r.slideId);
+    await until(async () => (await logged()).includes('hall'), 'the impression of slide hall on disk');
     serve.child.kill('SIGKILL');
     await serve.stop();
     serve = await serveShow(file, home, port).catch(async () => {
@@ -136,7 +139,6 @@ describe('faults during a show (marquee serve + Chromium)', () => {
     await until(() => presentedOnPage(page, url), 'the resumed slide acknowledged');
     expect(serve.stdout() + serve.stderr()).toMatch(/resuming on slide "lunch"/);
 
-    const state = platformPaths({ XDG_STATE_HOME: join(home, 'state') }, 'linux', home).state;
     const proof = await readImpressionLogs(proofOfPlayDir(state));
     expect(proof.records.map((r) => r.slideId)).toEqual(expect.arrayContaining(['welcome', 'hall']));
     expect(pageErrors).toEqual([]);
