@@ -26,6 +26,16 @@ if (existsSync(`${root}electron/main.ts`)) {
     mainFields: ['module', 'main'],
   };
   // Why: a sandboxed preload cannot load ESM, so it is one CommonJS bundle.
-  await esbuild({ ...common, entryPoints: [`${root}electron/preload.ts`], outfile: `${root}dist/electron/preload.cjs`, format: 'cjs' });
-  await esbuild({ ...common, entryPoints: [`${root}electron/main.ts`], outfile: `${root}dist/electron/main.cjs`, format: 'cjs' });
+  await esbuild({
+    ...common,
+    entryPoints: [`${root}electron/preload.ts`],
+    outfile: `${root}dist/electron/preload.cjs`,
+    format: 'cjs',
+  });
+  await esbuild({
+    ...common,
+    entryPoints: [`${root}electron/main.ts`],
+    outfile: `${root}dist/electron/main.cjs`,
+    format: 'cjs',
+  });
 }
