@@ -35,13 +35,12 @@ async function writePlaylist(texts: readonly string[]): Promise<void> {
   await writeFile(playlistFile, `${JSON.stringify(playlist(texts), null, 2)}\n`);
 }
 
-/** Whether the page shows `text` right now (innerText: only what is rendered, not hidden leftovers). */
-function shows(text: string): Promise<boolean> {
-  // biome-ignore lint/performance/useDomNodeTextContent: the test needs the rendered text, which textContent is not.
-  return page.evaluate((t) => document.body.innerText.includes(t), text);
+/** The seq of the view the renderer says it has on screen. */
+async function shownSeq(): Promise<number> {
+  return Number(await page.getAttribute('[data-shown-seq]', 'data-shown-seq'));
 }
 
-async function waitForText(text: string, timeout = 10_000): Promise<void> {
+async function waitForText(text: string, timeout = 20_000): Promise<void> {
   // biome-ignore lint/performance/useDomNodeTextContent: the test needs the rendered text, which textContent is not.
   await page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout, polling: 50 });
 }
@@ -76,18 +75,20 @@ describe('marquee serve in Chromium', () => {
   it('shows the first slide and moves on by itself', async () => {
     await page.goto(serve.url);
     await waitForText('Alpha');
-    await waitForText('Beta', 8_000);
-    expect(await shows('Alpha')).toBe(false);
-  });
+    const first = await shownSeq();
+    await waitForText('Beta');
+    // Why: not "Alpha is gone": on a loaded machine the 2 s rotation may already have come round again.
+    expect(await shownSeq()).toBeGreaterThan(first);
+  }, 60_000);
 
   it('applies an edit of the playlist without reloading the page', async () => {
     await page.evaluate(() => {
       (window as unknown as { marker: number }).marker = 4242;
     });
     await writePlaylist(['Alpha', 'Beta', 'Gamma', 'Delta added live']);
-    await waitForText('Delta added live', 15_000);
+    await waitForText('Delta added live', 30_000);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(4242);
-  });
+  }, 60_000);
 
   it('keeps playing on a broken edit and reports the problem with line and column, then takes the fix', async () => {
     const good = await readFile(playlistFile, 'utf8');
@@ -99,7 +100,7 @@ describe('marquee serve in Chromium', () => {
     const logFile = join(home, 'state', 'marquee', 'logs', 'marquee.log');
     const escaped = playlistFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const where = new RegExp(`${escaped}:${broken + 1}:\\d+`);
-    await expect.poll(() => serve.stderr(), { timeout: 10_000 }).toMatch(where);
+    await expect.poll(() => serve.stderr(), { timeout: 20_000 }).toMatch(where);
     const refused = (await readFile(logFile, 'utf8'))
       .trim()
       .split('\n')
@@ -108,10 +109,10 @@ describe('marquee serve in Chromium', () => {
     expect(refused?.problems?.[0]).toMatch(where);
 
     // The show goes on with the last good playlist: every slide still comes round.
-    for (const text of ['Alpha', 'Beta', 'Delta added live']) await waitForText(text, 12_000);
+    for (const text of ['Alpha', 'Beta', 'Delta added live']) await waitForText(text);
 
     await writePlaylist(['Alpha', 'Beta', 'Gamma', 'Epsilon after the fix']);
-    await waitForText('Epsilon after the fix', 15_000);
+    await waitForText('Epsilon after the fix', 30_000);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(4242);
-  });
+  }, 60_000);
 });

@@ -92,5 +92,5 @@ describe('PositionStore', () => {
     expect(warnings).toEqual([]);
     // Leftover temp files from the killed writes do not hide the real file.
     expect(await readdir(dir)).toContain('position-main.json');
-  }, 30_000);
+  }, 120_000);
 });
