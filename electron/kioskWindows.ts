@@ -153,8 +153,19 @@ export class KioskWindows {
     });
     if (!policy.devTools) contents.on('devtools-opened', () => contents.closeDevTools());
     if (policy.keepFullscreen) {
-      win.on('blur', () => setTimeout(() => !win.isDestroyed() && win.focus(), 250));
-      win.on('leave-full-screen', () => !win.isDestroyed() && win.setKiosk(true));
+      // Why: only when no kiosk window has focus; with one window per display, each taking focus back from the
+      // other would never end.
+      win.on('blur', () =>
+        setTimeout(() => {
+          if (!win.isDestroyed() && BrowserWindow.getFocusedWindow() === null) win.focus();
+        }, 250),
+      );
+      // Why: checked a moment later, so the brief exit from kiosk mode while a window moves display is not fought.
+      win.on('leave-full-screen', () =>
+        setTimeout(() => {
+          if (!win.isDestroyed() && !win.isFullScreen()) win.setKiosk(true);
+        }, 500),
+      );
     }
     contents.on('render-process-gone', (_event, details) => {
       if (managed.killing) {

@@ -133,6 +133,7 @@ describe('the built Electron main process', () => {
     expect(report.loadedUrls).toEqual(['app://renderer/index.html']);
     expect(report.kiosk).toEqual([true]);
     expect(report.insertedCss[0]).toContain('cursor: none');
+    expect(report.checks.refocusedAfterBlur).toBe(true);
   });
 
   it('denies navigation away, new windows and permissions, and adds the CSP to every response', () => {

@@ -18,7 +18,9 @@ const record = {
   sent: [],
   insertedCss: [],
   kiosk: [],
+  focusCalls: 0,
 };
+const createdWindows = [];
 let ready = false;
 let protocolHandler = null;
 let permissionRequest = null;
@@ -61,6 +63,7 @@ class BrowserWindow extends EventEmitter {
     this.webContents = new FakeWebContents();
     this.destroyed = false;
     record.windows.push(options);
+    createdWindows.push(this);
     app.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url) {
@@ -72,7 +75,15 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
-  focus() {}
+  focus() {
+    record.focusCalls += 1;
+  }
+  isFullScreen() {
+    return true;
+  }
+  static getFocusedWindow() {
+    return null;
+  }
   setKiosk(on) {
     record.kiosk.push(on);
   }
@@ -205,6 +216,10 @@ async function runScenario() {
   ipc('marquee:key', { type: 'key', action: 'next' }, 'app://renderer/index.html');
   await new Promise((r) => setTimeout(r, 500));
   report.checks.keyAdvanced = record.sent.slice(sentBefore).map((s) => s.slideId);
+
+  createdWindows[0]?.emit('blur');
+  await new Promise((r) => setTimeout(r, 400));
+  report.checks.refocusedAfterBlur = record.focusCalls > 0;
 
   writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify(report, null, 2));
   process.exit(0);
