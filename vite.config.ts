@@ -36,7 +36,9 @@ export default defineConfig(() => {
       emptyOutDir: true,
       target: 'chrome120',
       chunkSizeWarningLimit: 1500,
-      rollupOptions: { input: Object.fromEntries(page.inputs.map((f) => [f.replace(/\.html$/, ''), resolve(root, f)])) },
+      rollupOptions: {
+        input: Object.fromEntries(page.inputs.map((f) => [f.replace(/\.html$/, ''), resolve(root, f)])),
+      },
     },
   };
 });

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransitionName } from '../../src/core/playlist/types';
 import type { ShowView } from '../../src/core/view/showView';
-import { type Harness, openHarness, push, readPlaylist, sent, viewsOf, waitPresented } from './support/harness';
+import {
+  type Harness,
+  openHarness,
+  push,
+  readPlaylist,
+  sent,
+  viewsOf,
+  waitPresented,
+} from './support/harness';
 
 const DEMO = join(import.meta.dirname, '..', '..', 'assets', 'demo', 'playlist.json');
 
@@ -74,7 +82,8 @@ describe('transitions', () => {
       expect(frames.filter((f) => f.layers === 0 || f.opacity < 0.9)).toEqual([]);
       expect(frames.at(-1)?.seqs).toBe(String(view.seq));
       if (transition !== 'cut') expect(frames.filter((f) => f.layers === 2).length).toBeGreaterThan(3);
-      if (transition === 'slide' || transition === 'zoom') expect(frames.some((f) => f.transformed)).toBe(true);
+      if (transition === 'slide' || transition === 'zoom')
+        expect(frames.some((f) => f.transformed)).toBe(true);
       const acks = (await sent(h.page)).filter((m) => m.type === 'presented' && m.seq === view.seq);
       expect(acks).toHaveLength(1);
     });
@@ -99,7 +108,8 @@ describe('transitions', () => {
         for (const r of records) {
           for (const n of r.addedNodes) {
             if (n instanceof HTMLElement && n.classList.contains('layer')) {
-              for (const img of n.querySelectorAll('img')) w.__entered.push({ complete: img.complete, width: img.naturalWidth });
+              for (const img of n.querySelectorAll('img'))
+                w.__entered.push({ complete: img.complete, width: img.naturalWidth });
             }
           }
         }
@@ -109,9 +119,9 @@ describe('transitions', () => {
     expect(speaker.slide?.type).toBe('speaker');
     await push(h.page, speaker);
     await h.page.waitForTimeout(700);
-    expect(await h.page.locator('.layer').evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.seq))).toEqual([
-      String(before.seq),
-    ]);
+    expect(
+      await h.page.locator('.layer').evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.seq)),
+    ).toEqual([String(before.seq)]);
     expect((await sent(h.page)).some((m) => m.type === 'presented' && m.seq === speaker.seq)).toBe(false);
     release();
     await waitPresented(h.page, speaker.seq);
@@ -171,7 +181,10 @@ describe('overlays, blackout and keys', () => {
   });
 
   it('draws an urgent announcement over the slide and takes it away again', async () => {
-    await push(h.page, { ...view, announcement: { id: 7, text: { zh: '请立即离场', en: 'Leave now' }, style: 'urgent' } });
+    await push(h.page, {
+      ...view,
+      announcement: { id: 7, text: { zh: '请立即离场', en: 'Leave now' }, style: 'urgent' },
+    });
     await h.page.locator('[data-overlay-announcement="7"] [data-announcement="urgent"]').waitFor();
     expect(await h.page.locator('.layer').count()).toBe(1);
     await push(h.page, { ...view, announcement: null });
@@ -209,7 +222,15 @@ describe('overlays, blackout and keys', () => {
       await h.page.keyboard.press(key);
     }
     await h.page.waitForTimeout(100);
-    expect(await keysSent()).toEqual(['next', 'next', 'next', 'prev', 'prev', 'toggle-pause', 'toggle-blackout']);
+    expect(await keysSent()).toEqual([
+      'next',
+      'next',
+      'next',
+      'prev',
+      'prev',
+      'toggle-pause',
+      'toggle-blackout',
+    ]);
   });
 
   it('shows the idle screen with the event name and a running clock when nothing is on', async () => {

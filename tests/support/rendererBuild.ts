@@ -21,7 +21,11 @@ export function ensureRendererBuilt(): void {
   const stale = (): boolean => {
     const built = join(RENDERER_DIST, 'index.html');
     if (!existsSync(built)) return true;
-    const sources = Math.max(newest(join(root, 'src', 'renderer')), newest(join(root, 'src', 'core')), newest(join(root, 'vite.config.ts')));
+    const sources = Math.max(
+      newest(join(root, 'src', 'renderer')),
+      newest(join(root, 'src', 'core')),
+      newest(join(root, 'vite.config.ts')),
+    );
     return sources > statSync(built).mtimeMs;
   };
   if (!stale()) return;

@@ -40,7 +40,10 @@ export function registerRender(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write <nn>-<slide id>.png into (created if missing)')
     .option('--size <WxH>', 'screen size in pixels, e.g. 1920x1080, 3840x2160 or 1080x1920', '1920x1080')
     .option('--slide <id>', 'draw only the slide with this id')
-    .option('--at <YYYY-MM-DDTHH:MM>', 'the moment to draw (clocks, schedules, countdowns), in the event timezone; default now')
+    .option(
+      '--at <YYYY-MM-DDTHH:MM>',
+      'the moment to draw (clocks, schedules, countdowns), in the event timezone; default now',
+    )
     .action(async (file: string, options: RenderOptions) => {
       process.exitCode = await render(file, options);
     });
@@ -61,7 +64,9 @@ async function ensureRenderer(): Promise<string | null> {
 async function render(file: string, options: RenderOptions): Promise<number> {
   const size = parseSize(options.size);
   if (size === null) {
-    process.stderr.write(`--size ${options.size}: write it as WIDTHxHEIGHT in pixels, e.g. --size 1920x1080\n`);
+    process.stderr.write(
+      `--size ${options.size}: write it as WIDTHxHEIGHT in pixels, e.g. --size 1920x1080\n`,
+    );
     return 2;
   }
   const loaded = await loadPlaylistFile(file);
@@ -71,14 +76,18 @@ async function render(file: string, options: RenderOptions): Promise<number> {
   }
   if (loaded.kind === 'invalid') {
     process.stderr.write(`${loaded.problems.map((p) => formatProblem(file, p)).join('\n')}\n`);
-    process.stderr.write(`✖ ${file} has problems; fix them (see \`marquee validate ${file}\`) and render again.\n`);
+    process.stderr.write(
+      `✖ ${file} has problems; fix them (see \`marquee validate ${file}\`) and render again.\n`,
+    );
     return 1;
   }
   const { playlist, dir } = loaded;
   let now = Date.now();
   if (options.at !== undefined) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(options.at)) {
-      process.stderr.write(`--at ${options.at}: write it as YYYY-MM-DDTHH:MM in the event timezone, e.g. --at 2018-12-20T10:05\n`);
+      process.stderr.write(
+        `--at ${options.at}: write it as YYYY-MM-DDTHH:MM in the event timezone, e.g. --at 2018-12-20T10:05\n`,
+      );
       return 2;
     }
     now = localDateTimeToInstant(options.at, playlist.event.timezone);
@@ -87,7 +96,9 @@ async function render(file: string, options: RenderOptions): Promise<number> {
   const wanted = options.slide === undefined ? views : views.filter((v) => v.slide?.id === options.slide);
   if (wanted.length === 0) {
     const ids = views.map((v) => v.slide?.id ?? 'idle').join(', ');
-    process.stderr.write(`--slide ${options.slide}: no slide with that id in ${file}; its slides are: ${ids}\n`);
+    process.stderr.write(
+      `--slide ${options.slide}: no slide with that id in ${file}; its slides are: ${ids}\n`,
+    );
     return 2;
   }
   const buildError = await ensureRenderer();
@@ -105,7 +116,11 @@ async function render(file: string, options: RenderOptions): Promise<number> {
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
   const server = await startPreviewServer({ rendererRoot: RENDERER_DIST, playlistDir: dir, views });
-  const browser = await chromium.launch({ executablePath, headless: true, args: [...HEADLESS_CHROMIUM_ARGS] });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...HEADLESS_CHROMIUM_ARGS],
+  });
   let failures = 0;
   try {
     const page = await browser.newPage({ viewport: size, deviceScaleFactor: 1 });

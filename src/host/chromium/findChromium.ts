@@ -47,13 +47,19 @@ function playwrightBrowsers(cacheDir: string): string[] {
  * Finds a Chromium to drive: $MARQUEE_CHROMIUM, then /usr/bin/chromium, chromium / chromium-browser /
  * google-chrome on the PATH, then Playwright's own downloads in ~/.cache/ms-playwright.
  */
-export function searchChromium(env: Readonly<Record<string, string | undefined>> = process.env): ChromiumSearch {
+export function searchChromium(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ChromiumSearch {
   const pathVar = env.PATH ?? '';
   const candidates = [
     ...(env.MARQUEE_CHROMIUM ? [env.MARQUEE_CHROMIUM] : []),
     '/usr/bin/chromium',
-    ...['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].flatMap((n) => onPath(n, pathVar)),
-    ...playwrightBrowsers(env.PLAYWRIGHT_BROWSERS_PATH ?? join(env.HOME ?? homedir(), '.cache', 'ms-playwright')),
+    ...['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'].flatMap((n) =>
+      onPath(n, pathVar),
+    ),
+    ...playwrightBrowsers(
+      env.PLAYWRIGHT_BROWSERS_PATH ?? join(env.HOME ?? homedir(), '.cache', 'ms-playwright'),
+    ),
   ];
   const tried = [...new Set(candidates)];
   return { found: tried.find(isExecutable) ?? null, tried };
@@ -64,9 +70,13 @@ export function findChromium(env: Readonly<Record<string, string | undefined>> =
   const { found, tried } = searchChromium(env);
   if (found !== null) return found;
   if (env.MARQUEE_CHROMIUM) {
-    throw new Error(`MARQUEE_CHROMIUM=${env.MARQUEE_CHROMIUM} is not an executable file. ${CHROMIUM_INSTALL_HINT}`);
+    throw new Error(
+      `MARQUEE_CHROMIUM=${env.MARQUEE_CHROMIUM} is not an executable file. ${CHROMIUM_INSTALL_HINT}`,
+    );
   }
-  throw new Error(`No Chromium found (looked at ${tried.slice(0, 6).join(', ')}, …). ${CHROMIUM_INSTALL_HINT}`);
+  throw new Error(
+    `No Chromium found (looked at ${tried.slice(0, 6).join(', ')}, …). ${CHROMIUM_INSTALL_HINT}`,
+  );
 }
 
 /** The command-line flags Marquee always starts a headless Chromium with. */

@@ -23,7 +23,11 @@ export function createTestApi(): TestApi {
       };
     },
     presented(seq, mediaDurationMs) {
-      sent.push(mediaDurationMs === undefined ? { type: 'presented', seq } : { type: 'presented', seq, mediaDurationMs });
+      sent.push(
+        mediaDurationMs === undefined
+          ? { type: 'presented', seq }
+          : { type: 'presented', seq, mediaDurationMs },
+      );
     },
     problem(seq, kind, ref, message) {
       sent.push({ type: 'problem', seq, kind, ref, message });

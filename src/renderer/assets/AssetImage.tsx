@@ -20,7 +20,8 @@ export function AssetImage({ assetRef, fallback, className, style, alt = '' }: A
   const failedEarly = preloaded.failed.has(assetRef);
   const [failedLate, setFailedLate] = useState(false);
   useEffect(() => {
-    if (failedEarly) report('image-failed', assetRef, preloaded.errors.get(assetRef) ?? `could not load ${assetRef}`);
+    if (failedEarly)
+      report('image-failed', assetRef, preloaded.errors.get(assetRef) ?? `could not load ${assetRef}`);
   }, [failedEarly, assetRef, report, preloaded]);
   if (failedEarly || failedLate) return <>{fallback}</>;
   return (

@@ -21,7 +21,13 @@ export function Placeholder({ label, shape, max, min, className, style }: Placeh
       role="img"
       aria-label={label}
     >
-      <FitText text={label} max={max} min={min} lines={shape === 'circle' ? 1 : 2} className="placeholder-label" />
+      <FitText
+        text={label}
+        max={max}
+        min={min}
+        lines={shape === 'circle' ? 1 : 2}
+        className="placeholder-label"
+      />
     </div>
   );
 }

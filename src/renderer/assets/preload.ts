@@ -65,11 +65,16 @@ export function loadVideo(url: string): Promise<VideoResult> {
   video.preload = 'auto';
   video.playsInline = true;
   const settled = new Promise<VideoResult>((done) => {
-    const ms = (): number | null => (Number.isFinite(video.duration) && video.duration > 0 ? video.duration * 1000 : null);
+    const ms = (): number | null =>
+      Number.isFinite(video.duration) && video.duration > 0 ? video.duration * 1000 : null;
     video.addEventListener('canplaythrough', () => done({ ok: true, ms: ms() }), { once: true });
     video.addEventListener(
       'error',
-      () => done({ ok: false, error: `could not play ${url} (${video.error?.message || `media error ${video.error?.code ?? '?'}`})` }),
+      () =>
+        done({
+          ok: false,
+          error: `could not play ${url} (${video.error?.message || `media error ${video.error?.code ?? '?'}`})`,
+        }),
       { once: true },
     );
     video.src = url;

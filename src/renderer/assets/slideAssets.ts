@@ -20,7 +20,8 @@ export function slideAssets(slide: Slide | null, theme: Theme): SlideAssets {
         if (slide.logo !== undefined) images.push(slide.logo);
         break;
       case 'sponsors':
-        for (const tier of slide.tiers) for (const s of tier.sponsors) if (s.logo !== undefined) images.push(s.logo);
+        for (const tier of slide.tiers)
+          for (const s of tier.sponsors) if (s.logo !== undefined) images.push(s.logo);
         break;
       case 'image':
         images.push(slide.src);

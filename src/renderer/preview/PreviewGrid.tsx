@@ -17,7 +17,9 @@ export function PreviewGrid() {
   if (views === null) return <p className="preview-loading">Loading the playlist…</p>;
   return (
     <main className="preview">
-      <h1>{views[0] === undefined ? 'Playlist' : plainText(views[0].event.name, views[0].event.languages)}</h1>
+      <h1>
+        {views[0] === undefined ? 'Playlist' : plainText(views[0].event.name, views[0].event.languages)}
+      </h1>
       <ol className="preview-grid">
         {views.map((view) => (
           <li key={view.seq} className="preview-item" data-preview-slide={view.slide?.id ?? 'idle'}>
@@ -26,7 +28,9 @@ export function PreviewGrid() {
               <span className="preview-index">{view.position?.index ?? '–'}</span>
               <span className="preview-id">{view.slide?.id ?? 'idle'}</span>
               <span className="preview-type">{view.slide?.type ?? 'idle'}</span>
-              <span className="preview-duration">{view.durationMs === null ? '' : `${Math.round(view.durationMs / 1000)} s`}</span>
+              <span className="preview-duration">
+                {view.durationMs === null ? '' : `${Math.round(view.durationMs / 1000)} s`}
+              </span>
             </div>
           </li>
         ))}

@@ -39,7 +39,12 @@ export function StillSlide({ view, frame, onReady }: StillSlideProps) {
         {preloaded === null ? null : (
           <Stage {...(frame === undefined ? {} : { frame })}>
             <div className="show">
-              <div className="layer" style={backgroundStyle(view.theme, view.assetBase)} data-seq={view.seq} data-slide-type={view.slide?.type ?? 'idle'}>
+              <div
+                className="layer"
+                style={backgroundStyle(view.theme, view.assetBase)}
+                data-seq={view.seq}
+                data-slide-type={view.slide?.type ?? 'idle'}
+              >
                 <SlideView env={stillEnv(view, preloaded)} />
               </div>
             </div>

@@ -31,7 +31,10 @@ function afterPaint(fn: () => void): void {
 }
 
 /** Tells the layers which seq has fully entered, so the ones it covers can go. */
-type EnteredBus = Readonly<{ emit: (seq: number) => void; subscribe: (fn: (seq: number) => void) => () => void }>;
+type EnteredBus = Readonly<{
+  emit: (seq: number) => void;
+  subscribe: (fn: (seq: number) => void) => () => void;
+}>;
 
 function createBus(): EnteredBus {
   const listeners = new Set<(seq: number) => void>();
@@ -46,7 +49,13 @@ function createBus(): EnteredBus {
   };
 }
 
-type LayerProps = Readonly<{ shown: Shown; api: RendererApi; acked: Set<number>; variants: Variants; bus: EnteredBus }>;
+type LayerProps = Readonly<{
+  shown: Shown;
+  api: RendererApi;
+  acked: Set<number>;
+  variants: Variants;
+  bus: EnteredBus;
+}>;
 
 /** One slide on the stage: enters with its transition and acknowledges its seq once painted. */
 function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
@@ -146,7 +155,14 @@ export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: Rendere
     <div className="show" data-shown-seq={shown?.view.seq ?? ''}>
       <AnimatePresence>
         {shown === null ? null : (
-          <SlideLayer key={shown.view.seq} shown={shown} api={api} acked={acked} variants={variants} bus={bus} />
+          <SlideLayer
+            key={shown.view.seq}
+            shown={shown}
+            api={api}
+            acked={acked}
+            variants={variants}
+            bus={bus}
+          />
         )}
       </AnimatePresence>
     </div>

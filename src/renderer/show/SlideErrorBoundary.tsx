@@ -14,7 +14,10 @@ export class SlideErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: unknown): void {
-    console.warn(`Marquee renderer: slide "${this.props.view.slide?.id ?? 'idle'}" could not be drawn:`, error);
+    console.warn(
+      `Marquee renderer: slide "${this.props.view.slide?.id ?? 'idle'}" could not be drawn:`,
+      error,
+    );
   }
 
   override render(): ReactNode {

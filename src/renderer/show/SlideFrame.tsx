@@ -6,7 +6,12 @@ import { useShownLanguages } from '../text/useShownLanguages';
 import { useSlideEnv } from './SlideEnv';
 
 /** Props of `SlideFrame`: the slide's kind label, a CSS class and the content. */
-export type SlideFrameProps = Readonly<{ eyebrow?: Text; className: string; children: ReactNode; badge?: ReactNode }>;
+export type SlideFrameProps = Readonly<{
+  eyebrow?: Text;
+  className: string;
+  children: ReactNode;
+  badge?: ReactNode;
+}>;
 
 /** A small label naming the kind of slide, with the theme's accent bar; every language on one line. */
 export function Eyebrow({ text }: Readonly<{ text: Text }>) {

@@ -12,7 +12,9 @@ export function SlideView({ env }: Readonly<{ env: SlideEnv }>) {
   const Draw = slide === null ? null : (slideRegistry[slide.type] as ComponentType<{ slide: Slide }>);
   return (
     <SlideEnvContext.Provider value={env}>
-      <SlideErrorBoundary view={env.view}>{Draw === null || slide === null ? <IdleScreen /> : <Draw slide={slide} />}</SlideErrorBoundary>
+      <SlideErrorBoundary view={env.view}>
+        {Draw === null || slide === null ? <IdleScreen /> : <Draw slide={slide} />}
+      </SlideErrorBoundary>
     </SlideEnvContext.Provider>
   );
 }

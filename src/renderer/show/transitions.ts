@@ -18,11 +18,21 @@ const EASE: [number, number, number, number] = [0.22, 1, 0.36, 1];
 /** The motion of `name`; with reduced motion every transition is a short fade (a cut stays a cut). */
 export function motionFor(name: TransitionName, reduced: boolean): Motion {
   if (reduced && name !== 'cut') {
-    return { initial: { opacity: 0 }, enter: { opacity: 1 }, exit: { opacity: 1 }, timing: { duration: 0.2, ease: 'linear' } };
+    return {
+      initial: { opacity: 0 },
+      enter: { opacity: 1 },
+      exit: { opacity: 1 },
+      timing: { duration: 0.2, ease: 'linear' },
+    };
   }
   switch (name) {
     case 'fade':
-      return { initial: { opacity: 0 }, enter: { opacity: 1 }, exit: { opacity: 1 }, timing: { duration: 0.7, ease: 'easeInOut' } };
+      return {
+        initial: { opacity: 0 },
+        enter: { opacity: 1 },
+        exit: { opacity: 1 },
+        timing: { duration: 0.7, ease: 'easeInOut' },
+      };
     case 'slide':
       return {
         initial: { x: '100%', opacity: 1 },
@@ -38,7 +48,12 @@ export function motionFor(name: TransitionName, reduced: boolean): Motion {
         timing: { duration: 0.75, ease: EASE },
       };
     case 'cut':
-      return { initial: { opacity: 1 }, enter: { opacity: 1 }, exit: { opacity: 1 }, timing: { duration: 0 } };
+      return {
+        initial: { opacity: 1 },
+        enter: { opacity: 1 },
+        exit: { opacity: 1 },
+        timing: { duration: 0 },
+      };
     default:
       return assertNever(name);
   }

@@ -39,7 +39,10 @@ export function CountdownSlide({ slide }: Readonly<{ slide: SlideOf<'countdown'>
   const title = slide.title ?? session?.title ?? UI.countdown;
   const left = target === null ? 0 : target - now;
   const parts = splitDuration(left);
-  const when = local === undefined ? undefined : joinTexts([spanText(local, undefined), session?.room], ' · ', view.event.languages);
+  const when =
+    local === undefined
+      ? undefined
+      : joinTexts([spanText(local, undefined), session?.room], ' · ', view.event.languages);
   return (
     <SlideFrame eyebrow={UI.countdown} className="countdown">
       <FitText text={title} max={88} min={44} lines={2} className="cd-title" />

@@ -28,7 +28,10 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
     <span className={`level level-${slide.level}`} data-level={slide.level}>
       <span className="level-dots" aria-hidden="true">
         {['beginner', 'intermediate', 'advanced'].map((l, i) => (
-          <i key={l} className={i <= ['beginner', 'intermediate', 'advanced'].indexOf(slide.level) ? 'on' : ''} />
+          <i
+            key={l}
+            className={i <= ['beginner', 'intermediate', 'advanced'].indexOf(slide.level) ? 'on' : ''}
+          />
         ))}
       </span>
       <InlineText text={level} className="level-words" />
@@ -47,7 +50,14 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
       </div>
       {outline.length === 0 ? null : (
         <div className="course-outline">
-          <FitText text={UI.outline} max={28} min={20} lines={1} className="outline-label" secondaryRatio={0.8} />
+          <FitText
+            text={UI.outline}
+            max={28}
+            min={20}
+            lines={1}
+            className="outline-label"
+            secondaryRatio={0.8}
+          />
           <ol className={outline.length > 4 ? 'outline outline-many' : 'outline'}>
             {outline.map((item, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: outline items have no identity but their position

@@ -14,7 +14,9 @@ export function IdleScreen() {
   return (
     <div className="slide idle" data-idle="">
       <div className="idle-glow" aria-hidden="true" />
-      {view.theme.logo === undefined ? null : <AssetImage assetRef={view.theme.logo} className="idle-logo" fallback={null} />}
+      {view.theme.logo === undefined ? null : (
+        <AssetImage assetRef={view.theme.logo} className="idle-logo" fallback={null} />
+      )}
       <FitText text={view.event.name} max={128} min={56} lines={2} className="idle-name" />
       {view.event.tagline === undefined ? null : (
         <FitText text={view.event.tagline} max={52} min={28} lines={2} className="idle-tagline" />

@@ -8,7 +8,8 @@ import { wordingsOf } from '../text/languages';
 /** A full-screen image (cover or contain) with an optional caption over its foot. */
 export function ImageSlide({ slide }: Readonly<{ slide: SlideOf<'image'> }>) {
   const { view } = useSlideEnv();
-  const label = wordingsOf(slide.alt ?? slide.caption ?? view.event.name, view.event.languages)[0]?.text ?? '';
+  const label =
+    wordingsOf(slide.alt ?? slide.caption ?? view.event.name, view.event.languages)[0]?.text ?? '';
   const fit = slide.fit ?? 'cover';
   return (
     <div className={`slide media-slide media-${fit}`}>

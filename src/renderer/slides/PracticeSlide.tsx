@@ -15,15 +15,29 @@ export function PracticeSlide({ slide }: Readonly<{ slide: SlideOf<'practice'> }
   const { view } = useSlideEnv();
   const languages = view.event.languages;
   const session = sessionById(view.sessions, slide.session);
-  const when = session === undefined ? undefined : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
+  const when =
+    session === undefined
+      ? undefined
+      : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
   const wordmark = (
-    <Placeholder label={wordingsOf(slide.company, languages)[0]?.text ?? ''} shape="tile" max={44} min={22} className="practice-wordmark" />
+    <Placeholder
+      label={wordingsOf(slide.company, languages)[0]?.text ?? ''}
+      shape="tile"
+      max={44}
+      min={22}
+      className="practice-wordmark"
+    />
   );
-  const many = slide.points.length > 3 && useCanvas().orientation === 'landscape';
+  const canvas = useCanvas();
+  const many = slide.points.length > 3 && canvas.orientation === 'landscape';
   return (
     <SlideFrame eyebrow={UI.practice} className="practice">
       <div className="practice-company">
-        {slide.logo === undefined ? wordmark : <AssetImage assetRef={slide.logo} className="practice-logo" fallback={wordmark} />}
+        {slide.logo === undefined ? (
+          wordmark
+        ) : (
+          <AssetImage assetRef={slide.logo} className="practice-logo" fallback={wordmark} />
+        )}
         <FitText text={slide.company} max={40} min={26} lines={1} className="practice-company-name" />
       </div>
       <FitText text={slide.title} max={88} min={44} lines={2} className="practice-title" />

@@ -11,7 +11,9 @@ export function QrSlide({ slide }: Readonly<{ slide: SlideOf<'qr'> }>) {
     <SlideFrame eyebrow={UI.scan} className="qr">
       <div className="qr-text">
         <FitText text={slide.title} max={100} min={48} lines={3} className="qr-title" />
-        {slide.text === undefined ? null : <FitText text={slide.text} max={48} min={28} lines={3} className="qr-line" />}
+        {slide.text === undefined ? null : (
+          <FitText text={slide.text} max={48} min={28} lines={3} className="qr-line" />
+        )}
       </div>
       <div className="qr-code-block">
         <div className="qr-tile">

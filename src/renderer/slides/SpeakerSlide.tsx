@@ -15,9 +15,14 @@ export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>)
   const languages = view.event.languages;
   const session = sessionById(view.sessions, slide.session);
   const role = joinTexts([slide.title, slide.organization], ' · ', languages);
-  const when = session === undefined ? undefined : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
+  const when =
+    session === undefined
+      ? undefined
+      : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
   const initials = initialsOf(wordingsOf(slide.name, languages)[0]?.text ?? '?');
-  const placeholder = <Placeholder label={initials} shape="circle" max={200} min={80} className="speaker-photo" />;
+  const placeholder = (
+    <Placeholder label={initials} shape="circle" max={200} min={80} className="speaker-photo" />
+  );
   return (
     <SlideFrame eyebrow={UI.speaker} className="speaker">
       <div className="speaker-photo-ring">
@@ -29,7 +34,9 @@ export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>)
       </div>
       <div className="speaker-text">
         <FitText text={slide.name} max={112} min={56} lines={2} className="speaker-name" />
-        {role === undefined ? null : <FitText text={role} max={46} min={28} lines={2} className="speaker-role" />}
+        {role === undefined ? null : (
+          <FitText text={role} max={46} min={28} lines={2} className="speaker-role" />
+        )}
         {slide.talk === undefined ? null : (
           <div className="speaker-talk">
             <FitText text={slide.talk} max={64} min={32} lines={3} className="speaker-talk-text" />

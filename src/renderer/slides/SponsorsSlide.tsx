@@ -62,7 +62,14 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
                 if (tier === undefined) return null;
                 return (
                   <section key={block.tier} className={`tier tier-${Math.min(block.tier, 3)}`}>
-                    <FitText text={tier.name} max={30} min={14} lines={1} className="tier-name" secondaryRatio={0.82} />
+                    <FitText
+                      text={tier.name}
+                      max={30}
+                      min={14}
+                      lines={1}
+                      className="tier-name"
+                      secondaryRatio={0.82}
+                    />
                     {block.rows.map((row) => (
                       <div
                         key={row.logos[0]?.index ?? 0}
@@ -82,11 +89,20 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
                             />
                           );
                           return (
-                            <div key={logo.index} className="logo-cell" style={{ width: logo.width, height: logo.height }}>
+                            <div
+                              key={logo.index}
+                              className="logo-cell"
+                              style={{ width: logo.width, height: logo.height }}
+                            >
                               {sponsor.logo === undefined ? (
                                 mark
                               ) : (
-                                <AssetImage assetRef={sponsor.logo} className="sponsor-logo" alt={sponsor.name} fallback={mark} />
+                                <AssetImage
+                                  assetRef={sponsor.logo}
+                                  className="sponsor-logo"
+                                  alt={sponsor.name}
+                                  fallback={mark}
+                                />
                               )}
                             </div>
                           );

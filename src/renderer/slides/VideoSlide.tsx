@@ -56,7 +56,11 @@ export function VideoSlide({ slide }: Readonly<{ slide: SlideOf<'video'> }>) {
           onError={(e) => {
             setFailed(true);
             const err = e.currentTarget.error;
-            report('video-failed', slide.src, `could not play ${slide.src}: ${err?.message || `media error ${err?.code ?? '?'}`}`);
+            report(
+              'video-failed',
+              slide.src,
+              `could not play ${slide.src}: ${err?.message || `media error ${err?.code ?? '?'}`}`,
+            );
           }}
         />
       )}

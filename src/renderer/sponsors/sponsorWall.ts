@@ -3,7 +3,9 @@ export type PlacedLogo = Readonly<{ tier: number; index: number; width: number; 
 /** A row of logos of one tier. */
 export type WallRow = Readonly<{ tier: number; height: number; gap: number; logos: readonly PlacedLogo[] }>;
 /** One screenful: tier headings and rows, top to bottom. */
-export type WallPage = Readonly<{ blocks: ReadonlyArray<Readonly<{ tier: number; rows: readonly WallRow[] }>> }>;
+export type WallPage = Readonly<{
+  blocks: ReadonlyArray<Readonly<{ tier: number; rows: readonly WallRow[] }>>;
+}>;
 /** The whole wall: its pages and the scale the logos were drawn at. */
 export type WallLayout = Readonly<{ pages: readonly WallPage[]; scale: number }>;
 
@@ -22,7 +24,13 @@ export type WallMetrics = Readonly<{
 }>;
 
 /** Metrics that suit a 1920×1080 (or 1080×1920) canvas. */
-export const DEFAULT_METRICS: WallMetrics = { tierSize: [230, 170, 130, 110], heading: 56, tierGap: 40, gap: 0.32, maxWidth: 2.6 };
+export const DEFAULT_METRICS: WallMetrics = {
+  tierSize: [230, 170, 130, 110],
+  heading: 56,
+  tierGap: 40,
+  gap: 0.32,
+  maxWidth: 2.6,
+};
 
 /** Scales tried, largest first, before the wall pages itself. */
 const SCALES = [1.6, 1.45, 1.3, 1.15, 1, 0.88, 0.77, 0.68];
@@ -56,7 +64,12 @@ function balance(widths: readonly number[], n: number, gap: number): number[][] 
     const row = rows[rows.length - 1] ?? [];
     const remainingRows = n - rows.length;
     const remainingItems = widths.length - i;
-    if (row.length > 0 && acc + (w + gap) / 2 > target && remainingRows > 0 && remainingItems >= remainingRows) {
+    if (
+      row.length > 0 &&
+      acc + (w + gap) / 2 > target &&
+      remainingRows > 0 &&
+      remainingItems >= remainingRows
+    ) {
       rows.push([i]);
       acc = w + gap;
     } else {
@@ -67,7 +80,13 @@ function balance(widths: readonly number[], n: number, gap: number): number[][] 
   return rows;
 }
 
-function rowsOfTier(tier: number, aspects: readonly number[], k: number, width: number, m: WallMetrics): WallRow[] {
+function rowsOfTier(
+  tier: number,
+  aspects: readonly number[],
+  k: number,
+  width: number,
+  m: WallMetrics,
+): WallRow[] {
   const sizes = aspects.map((a) => logoSize(a, k, m.maxWidth));
   const gap = k * m.gap;
   const widths = sizes.map((s) => s.width);
@@ -85,7 +104,13 @@ function rowsOfTier(tier: number, aspects: readonly number[], k: number, width: 
   return [];
 }
 
-function paginate(tiers: readonly (readonly number[])[], width: number, height: number, scale: number, m: WallMetrics): WallPage[] {
+function paginate(
+  tiers: readonly (readonly number[])[],
+  width: number,
+  height: number,
+  scale: number,
+  m: WallMetrics,
+): WallPage[] {
   const pages: { tier: number; rows: WallRow[] }[][] = [[]];
   let used = 0;
   tiers.forEach((aspects, tier) => {

@@ -22,7 +22,10 @@ export function useCanvas(): Canvas {
 }
 
 /** Props of `Stage`: the size of the area it fills (null: the window), and the slides. */
-export type StageProps = Readonly<{ frame?: Readonly<{ width: number; height: number }>; children: ReactNode }>;
+export type StageProps = Readonly<{
+  frame?: Readonly<{ width: number; height: number }>;
+  children: ReactNode;
+}>;
 
 function windowSize(): { width: number; height: number } {
   return { width: window.innerWidth, height: window.innerHeight };

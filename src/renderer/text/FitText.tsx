@@ -40,6 +40,7 @@ export function FitText({
   const inner = useRef<HTMLDivElement>(null);
   const key = wordings.map((w) => `${w.lang}:${w.text}`).join('\n');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the text: a new text must be fitted again
   useLayoutEffect(() => {
     const b = box.current;
     const i = inner.current;
@@ -49,22 +50,22 @@ export function FitText({
     const limits = { max, min, lines, lineHeight, secondaryRatio, secondaryLineHeight: 1.25 };
     let lastW = -1;
     let lastH = -1;
-    const fit = (): void => {
+    const refit = (): void => {
       lastW = b.clientWidth;
       lastH = b.clientHeight;
       const r = fitFontSize(target, limits);
       b.dataset.fitSize = String(r.size);
       b.dataset.fitClamp = r.clamp === null ? '' : String(r.clamp);
     };
-    fit();
+    refit();
     const observer = new ResizeObserver(() => {
-      if (b.clientWidth !== lastW || b.clientHeight !== lastH) fit();
+      if (b.clientWidth !== lastW || b.clientHeight !== lastH) refit();
     });
     observer.observe(b);
     let alive = true;
     if (document.fonts.status !== 'loaded') {
       void document.fonts.ready.then(() => {
-        if (alive) fit();
+        if (alive) refit();
       });
     }
     return () => {

@@ -86,9 +86,11 @@ function search(t: FitTarget, limits: FitLimits): FitResult {
   if (limits.lines > 1) {
     const oneLine = { ...limits, lines: 1 };
     const floor = Math.max(limits.min, Math.round(limits.max * ONE_LINE_FLOOR));
-    if (fitsAt(t, oneLine, floor)) return { size: largestFitting(t, oneLine, floor, limits.max), clamp: null };
+    if (fitsAt(t, oneLine, floor))
+      return { size: largestFitting(t, oneLine, floor, limits.max), clamp: null };
   }
-  if (fitsAt(t, limits, limits.min)) return { size: largestFitting(t, limits, limits.min, limits.max), clamp: null };
+  if (fitsAt(t, limits, limits.min))
+    return { size: largestFitting(t, limits, limits.min, limits.max), clamp: null };
   for (let clamp = limits.lines; clamp >= 1; clamp--) {
     setClamp(t, clamp);
     if (fitsAt(t, { ...limits, lines: clamp }, limits.min) || clamp === 1) return { size: limits.min, clamp };

@@ -5,7 +5,11 @@ import { wordingsOf } from './languages';
  * Joins several texts into one, language by language (e.g. title · organisation), so the result still
  * stacks or alternates per language; parts missing in a language fall back to their first wording.
  */
-export function joinTexts(parts: ReadonlyArray<Text | undefined>, separator: string, languages: readonly string[]): Text | undefined {
+export function joinTexts(
+  parts: ReadonlyArray<Text | undefined>,
+  separator: string,
+  languages: readonly string[],
+): Text | undefined {
   const present = parts.filter((p): p is Text => p !== undefined);
   if (present.length === 0) return undefined;
   if (present.every((p) => typeof p === 'string')) return present.join(separator);

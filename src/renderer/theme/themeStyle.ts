@@ -30,7 +30,8 @@ export function backgroundStyle(theme: Theme, assetBase: string): BackgroundStyl
     return { background: `linear-gradient(135deg, ${DEFAULT_THEME.background.join(', ')})` };
   }
   if (typeof bg === 'string') return { background: bg };
-  if ('gradient' in bg) return { background: `linear-gradient(${bg.angle ?? 135}deg, ${bg.gradient.join(', ')})` };
+  if ('gradient' in bg)
+    return { background: `linear-gradient(${bg.angle ?? 135}deg, ${bg.gradient.join(', ')})` };
   return {
     backgroundColor: bg.color ?? DEFAULT_THEME.background[0],
     backgroundImage: `url("${assetUrl(bg.image, assetBase)}")`,

@@ -45,7 +45,11 @@ export type Harness = Readonly<{
 /** Serves the built renderer with `playlistFile`'s folder at /media/ and opens it in Chromium with the test API. */
 export async function openHarness(playlistFile: string): Promise<Harness> {
   ensureRendererBuilt();
-  const server = await startPreviewServer({ rendererRoot: RENDERER_DIST, playlistDir: dirname(playlistFile), views: [] });
+  const server = await startPreviewServer({
+    rendererRoot: RENDERER_DIST,
+    playlistDir: dirname(playlistFile),
+    views: [],
+  });
   const chromium = await launchChromium();
   const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const errors: string[] = [];
@@ -69,16 +73,22 @@ export async function openHarness(playlistFile: string): Promise<Harness> {
 
 /** Shows `view` on the page through the test API. */
 export async function push(page: Page, view: ShowView): Promise<void> {
-  await page.evaluate((v) => {
-    const api = (window as unknown as { __MARQUEE_TEST_API__: { push(view: unknown): void } }).__MARQUEE_TEST_API__;
-    api.push(v);
-  }, view as unknown as Record<string, unknown>);
+  await page.evaluate(
+    (v) => {
+      const api = (window as unknown as { __MARQUEE_TEST_API__: { push(view: unknown): void } })
+        .__MARQUEE_TEST_API__;
+      api.push(v);
+    },
+    view as unknown as Record<string, unknown>,
+  );
 }
 
 /** Every message the renderer has sent so far. */
 export async function sent(page: Page): Promise<RendererToHost[]> {
-  return page.evaluate(
-    () => (window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }).__MARQUEE_TEST_API__.sent.slice(),
+  return page.evaluate(() =>
+    (
+      window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }
+    ).__MARQUEE_TEST_API__.sent.slice(),
   );
 }
 
@@ -86,9 +96,9 @@ export async function sent(page: Page): Promise<RendererToHost[]> {
 export async function waitPresented(page: Page, seq: number, timeout = 30_000): Promise<RendererToHost> {
   await page.waitForFunction(
     (s) =>
-      (window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }).__MARQUEE_TEST_API__.sent.some(
-        (m) => m.type === 'presented' && m.seq === s,
-      ),
+      (
+        window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }
+      ).__MARQUEE_TEST_API__.sent.some((m) => m.type === 'presented' && m.seq === s),
     seq,
     { timeout },
   );
@@ -102,8 +112,12 @@ export async function waitPresented(page: Page, seq: number, timeout = 30_000): 
 export async function waitShown(page: Page, seq: number, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (s) =>
-      (window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }).__MARQUEE_TEST_API__.sent.some(
-        (m) => (m.type === 'presented' && m.seq === s) || (m.type === 'problem' && m.kind === 'video-failed' && m.seq === s),
+      (
+        window as unknown as { __MARQUEE_TEST_API__: { sent: RendererToHost[] } }
+      ).__MARQUEE_TEST_API__.sent.some(
+        (m) =>
+          (m.type === 'presented' && m.seq === s) ||
+          (m.type === 'problem' && m.kind === 'video-failed' && m.seq === s),
       ),
     seq,
     { timeout },
@@ -112,11 +126,10 @@ export async function waitShown(page: Page, seq: number, timeout = 30_000): Prom
 
 /** Waits for fonts and two frames, so what follows sees the page as painted. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      document.fonts.ready.then(
-        () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-      ),
+  await page.evaluate(() =>
+    document.fonts.ready.then(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    ),
   );
 }
 
@@ -140,10 +153,15 @@ export async function layoutProblems(page: Page, seq: number): Promise<string[]>
     const outside = (r: DOMRect): boolean =>
       r.width > 0 &&
       r.height > 0 &&
-      (r.left < bounds.left - tol || r.top < bounds.top - tol || r.right > bounds.right + tol || r.bottom > bounds.bottom + tol);
+      (r.left < bounds.left - tol ||
+        r.top < bounds.top - tol ||
+        r.right > bounds.right + tol ||
+        r.bottom > bounds.bottom + tol);
     for (const el of layer.querySelectorAll<HTMLElement>('[data-fit]')) {
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} is ${el.scrollWidth - el.clientWidth}px too wide`);
-      if (el.scrollHeight > el.clientHeight + 1) problems.push(`${name(el)} is ${el.scrollHeight - el.clientHeight}px too tall`);
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${name(el)} is ${el.scrollWidth - el.clientWidth}px too wide`);
+      if (el.scrollHeight > el.clientHeight + 1)
+        problems.push(`${name(el)} is ${el.scrollHeight - el.clientHeight}px too tall`);
       if (outside(el.getBoundingClientRect())) problems.push(`${name(el)} lies outside the stage`);
     }
     const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
