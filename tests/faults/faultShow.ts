@@ -82,7 +82,7 @@ export async function health(url: string): Promise<Health> {
 export async function until(
   check: () => boolean | Promise<boolean>,
   what: string,
-  ms = 20_000,
+  ms = 45_000,
 ): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
@@ -109,5 +109,5 @@ export function shownLayer(page: Page): Promise<{ seq: number; type: string } | 
 export async function presentedOnPage(page: Page, url: string): Promise<boolean> {
   const h = await health(url);
   const layer = await shownLayer(page);
-  return layer?.seq === h.seq && h.renderers.lastAckAgeMs !== null && h.renderers.connected > 0;
+  return layer?.seq === h.seq && h.renderers.acknowledgedSeq === h.seq && h.renderers.connected > 0;
 }

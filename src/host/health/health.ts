@@ -29,6 +29,8 @@ export const HealthRenderers = z.strictObject({
   connected: z.number().int().nonnegative(),
   /** Time since the last `presented` acknowledgement (host clock), ms; null: none yet. */
   lastAckAgeMs: z.number().nonnegative().nullable(),
+  /** The last seq a renderer acknowledged; equal to `seq` when the slide on screen is painted. */
+  acknowledgedSeq: z.number().int().nonnegative().nullable(),
   /** Slides (and idle screens) put up since start. */
   changes: z.number().int().nonnegative(),
   /** Of those, how many a renderer acknowledged. */
@@ -119,6 +121,7 @@ export type HealthInputs = Readonly<{
   renderers: Readonly<{
     connected: number;
     lastAckAt: number | null;
+    acknowledgedSeq: number | null;
     changes: number;
     acknowledged: number;
     missed: number;
@@ -163,6 +166,7 @@ export function buildHealth(inputs: HealthInputs): Health {
     renderers: {
       connected: renderers.connected,
       lastAckAgeMs: renderers.lastAckAt === null ? null : Math.max(0, now - renderers.lastAckAt),
+      acknowledgedSeq: renderers.acknowledgedSeq,
       changes: renderers.changes,
       acknowledged: renderers.acknowledged,
       missed: renderers.missed,

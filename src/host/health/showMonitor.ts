@@ -70,6 +70,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   let seq = host.getView().seq;
   let lastShowAt = clock.now();
   let lastAckAt: number | null = null;
+  let acknowledgedSeq: number | null = null;
   let acked = false;
   let changes = 1;
   let acknowledged = 0;
@@ -154,6 +155,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
       if (event.type === 'presented' && event.seq === seq) {
         if (!acked) acknowledged++;
         acked = true;
+        acknowledgedSeq = seq;
         lastAckAt = clock.now();
       }
       if (event.type === 'slide-failed') {
@@ -182,6 +184,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
         renderers: {
           connected: renderers?.connected() ?? 0,
           lastAckAt,
+          acknowledgedSeq,
           changes,
           acknowledged,
           missed,

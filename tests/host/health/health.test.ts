@@ -24,6 +24,7 @@ const base: HealthInputs = {
   renderers: {
     connected: 1,
     lastAckAt: 9_250,
+    acknowledgedSeq: 7,
     changes: 7,
     acknowledged: 7,
     missed: 0,
@@ -47,7 +48,7 @@ describe('buildHealth', () => {
       seq: 7,
       slide: { id: 'keynote', position: 2, count: 9 },
       screens: ['main'],
-      renderers: { connected: 1, lastAckAgeMs: 750, changes: 7, acknowledged: 7 },
+      renderers: { connected: 1, lastAckAgeMs: 750, acknowledgedSeq: 7, changes: 7, acknowledged: 7 },
     });
     expect(health.displays).toBeUndefined();
   });

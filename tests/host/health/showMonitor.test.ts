@@ -78,7 +78,12 @@ describe('createShowMonitor', () => {
     const old = monitor.host.getView().seq;
     monitor.host.dispatch({ type: 'next' }, 'remote');
     monitor.host.dispatch({ type: 'presented', seq: old }, 'renderer');
-    expect(monitor.health().renderers).toMatchObject({ changes: 2, acknowledged: 0, lastAckAgeMs: null });
+    expect(monitor.health().renderers).toMatchObject({
+      changes: 2,
+      acknowledged: 0,
+      lastAckAgeMs: null,
+      acknowledgedSeq: null,
+    });
   });
 
   it('reloads a renderer that stays silent past the limit, logs it, then waits the limit again', () => {
