@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateElectron } from '../../src/host/kiosk/electronBinary';
+import { ensureElectronBuilt } from './support/electronBuild';
 
 const root = join(import.meta.dirname, '..', '..');
 const binary = locateElectron(root);
@@ -18,6 +19,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!binary.ok) return;
+  ensureElectronBuilt();
   dir = mkdtempSync(join(tmpdir(), 'marquee-shell-'));
   const playlist = join(dir, 'playlist.json');
   writeFileSync(
@@ -32,6 +34,8 @@ beforeAll(async () => {
   app = await _electron.launch({
     executablePath: binary.path,
     args: [
+      // Why: Chromium refuses to run as root with its OS sandbox on (CI containers); the page's own sandbox stays on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       join(root, 'dist', 'electron', 'main.cjs'),
       '--playlist',
       playlist,
