@@ -28,7 +28,7 @@ export function AnnouncementCard({ title, text, style }: AnnouncementCardProps) 
         <InlineText text={style === 'urgent' ? UI.urgent : UI.announcement} className="announcement-kind" />
       </div>
       {title === undefined ? null : (
-        <FitText text={title} max={150} min={64} lines={2} className="announcement-title" />
+        <FitText text={title} max={124} min={56} lines={2} className="announcement-title" />
       )}
       <FitText
         text={text}

@@ -154,6 +154,6 @@ export function layoutSponsorWall(
     const pages = paginate(tiers, width, height, scale, metrics);
     if (pages.length <= 1) return { pages, scale };
   }
-  const scale = SCALES[SCALES.length - 1] ?? 1;
-  return { pages: paginate(tiers, width, height, scale, metrics), scale };
+  // Why: once the wall pages anyway, full-size logos on more pages read better than small ones on fewer.
+  return { pages: paginate(tiers, width, height, 1, metrics), scale: 1 };
 }
