@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Playlist } from '../../src/core/playlist/types';
 import { type AssetServer, startAssetServer } from '../host/cache/assetServer';
 import { type LaunchedChromium, launchChromium } from '../support/chromium';
 import { ensureRendererBuilt } from '../support/rendererBuild';
@@ -19,11 +20,15 @@ let assets: AssetServer;
 let chromium: LaunchedChromium;
 let serve: ServeProcess | null = null;
 
-/** The demo show with every `logos/…` ref turned into an https URL on a (made-up) CDN. */
+/** The demo show with every `logos/…` ref turned into an https URL on a (made-up) CDN; the sponsor wall first, for long. */
 async function writeRemoteDemo(dir: string): Promise<string> {
   const file = await writeFastDemo(dir, 2);
-  const text = await readFile(file, 'utf8');
-  await writeFile(file, text.replaceAll('"logos/', `"${REMOTE}/logos/`));
+  const playlist = JSON.parse(
+    (await readFile(file, 'utf8')).replaceAll('"logos/', `"${REMOTE}/logos/`),
+  ) as Playlist;
+  const sponsors = playlist.slides.filter((s) => s.type === 'sponsors').map((s) => ({ ...s, duration: 600 }));
+  const rest = playlist.slides.filter((s) => s.type !== 'sponsors');
+  await writeFile(file, JSON.stringify({ ...playlist, slides: [...sponsors, ...rest] }, null, 2));
   return file;
 }
 
@@ -57,7 +62,7 @@ describe('offline: remote logos play from the cache with the network blocked', (
     expect(prefetched.stdout).toMatch(/fetched/);
     await assets.close();
 
-    serve = await serveShow(file, home, null, 4);
+    serve = await serveShow(file, home);
     const url = serve.url;
     const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const blocked: string[] = [];
@@ -75,16 +80,22 @@ describe('offline: remote logos play from the cache with the network blocked', (
       'the sponsor wall (remote logos) on screen',
       90_000,
     );
+    let images: { src: string; ok: boolean }[] = [];
     await until(async () => {
       const layer = page.locator('.layer').last();
-      const images = await layer.locator('img').evaluateAll((imgs) =>
+      images = await layer.locator('img').evaluateAll((imgs) =>
         (imgs as HTMLImageElement[]).map((img) => ({
           src: img.getAttribute('src') ?? '',
           ok: img.naturalWidth > 0,
         })),
       );
-      return images.length > 0 && images.every((i) => i.src.startsWith('/cache/') && i.ok);
-    }, 'every logo of the sponsor wall loaded from /cache/');
+      const logos = images.filter((i) => i.src.includes('logos'));
+      return logos.length >= 9 && logos.every((i) => i.src.startsWith('/cache/https%3A%2F%2F') && i.ok);
+    }, 'every logo of the sponsor wall loaded from /cache/').catch((err: unknown) => {
+      throw new Error(
+        `${String(err)}\nimages: ${JSON.stringify(images)}\nhost: ${serve?.stderr().slice(-1500)}`,
+      );
+    });
     expect(await page.locator('.layer').last().locator('.placeholder').count()).toBe(0);
     await page.screenshot({ path: join(tmpdir(), 'marquee-offline-sponsors.png') });
     expect(blocked.filter((u) => u.startsWith(REMOTE))).toEqual([]);

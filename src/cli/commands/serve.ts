@@ -5,6 +5,10 @@ import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
 import { type ControlService, startControl } from '../../host/control/startControl';
+import { assetCacheDir } from '../../host/cache/assetCache';
+import { CACHE_ROUTE } from '../../host/cache/cacheRoute';
+import { startOfflineAssets } from '../../host/cache/offlineAssets';
+import { cacheFigures } from '../../host/health/cacheFigures';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
 import { HEALTH_PATH, healthRoute } from '../../host/health/healthRoute';
 import { createShowMonitor } from '../../host/health/showMonitor';
@@ -91,12 +95,27 @@ async function serve(command: Command): Promise<number> {
   const running = host;
   if (timing.timing.speed !== 1)
     logger.warn({ speed: timing.timing.speed }, 'the clock runs fast (tests only)');
+  let failedFetches = 0;
+  const offline = await startOfflineAssets({
+    dir: assetCacheDir(paths.cache),
+    log: logger,
+    background: { onRound: (failed) => (failedFetches = failed) },
+  });
+  let fetchedFor = running.playlist;
+  offline.setPlaylist(fetchedFor);
+  running.onView(() => {
+    if (running.playlist === fetchedFor) return;
+    fetchedFor = running.playlist;
+    offline.setPlaylist(fetchedFor);
+  });
   const monitor = createShowMonitor({
     host: running,
     clock,
     log: logger,
     limits: timing.timing.limits,
     proof: () => proof.stats(),
+    cache: () => cacheFigures(offline.cache, running.playlist, failedFetches),
+    rewriteView: offline.rewrite,
   });
   let control: ControlService | null = null;
   try {
@@ -131,6 +150,7 @@ async function serve(command: Command): Promise<number> {
     });
   } catch (err) {
     monitor.stop();
+    offline.stop();
     await control?.close();
     await running.stop();
     const code = (err as NodeJS.ErrnoException).code;
@@ -143,6 +163,10 @@ async function serve(command: Command): Promise<number> {
   }
 
   server.addRoute(HEALTH_PATH, healthRoute(monitor.health));
+  server.addRoute(CACHE_ROUTE, async (req, res, url) => {
+    await offline.serve(req, res, url.pathname);
+    return true;
+  });
   monitor.attach({ connected: server.renderers, reload: server.reloadRenderers });
 
   process.stdout.write(
@@ -166,6 +190,7 @@ async function serve(command: Command): Promise<number> {
       logger.info({ signal }, 'stopping');
       browser?.kill('SIGTERM');
       monitor.stop();
+      offline.stop();
       void Promise.all([server.close(), running.stop(), proof.flush(), control?.close()]).finally(done);
     };
     process.on('SIGINT', stop);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlayerEvent } from '../../core/player/playerTypes';
 import type { Playlist } from '../../core/playlist/types';
+import type { ShowView } from '../../core/view/showView';
 import type { Clock, TimerHandle } from '../clock';
 import type { ServedHost } from '../http/server';
 import type { DispatchResult, HostStatus } from '../PlayerHost';
@@ -43,6 +44,8 @@ export type ShowMonitorOptions = Readonly<{
   proof?: () => HealthInputs['proof'];
   /** Electron only: displays and GPU status. */
   electron?: () => NonNullable<HealthInputs['electron']>;
+  /** Applied to every view the renderers get (e.g. the offline cache's `rewrite` of remote asset refs). */
+  rewriteView?: (view: ShowView) => ShowView;
 }>;
 
 /** Watches one screen's show: counts slide changes and acknowledgements, reloads silent renderers, answers health. */
@@ -66,6 +69,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const { host, clock, log } = options;
   const limits = options.limits ?? DEFAULT_WATCHDOG_LIMITS;
   const version = options.version ?? packageVersion();
+  const rewrite = options.rewriteView ?? ((view: ShowView) => view);
   let renderers: RendererControl | null = null;
   let seq = host.getView().seq;
   let lastShowAt = clock.now();
@@ -146,9 +150,9 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
     get playlist() {
       return host.playlist;
     },
-    getView: () => host.getView(),
+    getView: () => rewrite(host.getView()),
     getState: () => host.getState(),
-    onView: (listener) => host.onView(listener),
+    onView: (listener) => host.onView((view) => listener(rewrite(view))),
     status: () => host.status(),
     onStatus: (listener) => host.onStatus(listener),
     dispatch(event, source) {
