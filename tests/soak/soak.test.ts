@@ -3,7 +3,7 @@ import { formatSoak, runSoak } from './soakRun';
 
 describe('soak (short): 300 slide changes through marquee serve in Chromium', () => {
   it('plays every slide type with no console error, acknowledged, without leaking renderer heap', async () => {
-    const result = await runSoak({ changes: 300, speed: 10, timeoutMs: 280_000 });
+    const result = await runSoak({ changes: 300, speed: 5, timeoutMs: 280_000 });
     const table = formatSoak(result);
     expect(result.slideTypes).toEqual(
       expect.arrayContaining([

@@ -2,7 +2,7 @@
 import { formatSoak, runSoak } from './soakRun';
 
 const changes = Number(process.env.SOAK_CHANGES ?? 5000);
-const speed = Number(process.env.SOAK_SPEED ?? 10);
+const speed = Number(process.env.SOAK_SPEED ?? 5);
 const result = await runSoak({
   changes,
   speed,

@@ -13,7 +13,7 @@ import { slideTypes, writeFastDemo } from './soakPlaylist';
 export type SoakOptions = Readonly<{
   /** Slide changes to play through. */
   changes: number;
-  /** How many times faster the host's clock runs (MARQUEE_CLOCK_SPEED). Default 10: a 1 s slide lasts 100 ms. */
+  /** How many times faster the host's clock runs (MARQUEE_CLOCK_SPEED). Default 5: a 1 s slide lasts 200 ms. */
   speed?: number;
   /** Renderer heap growth allowed from the first sample to the last, bytes. Default 5 MB. */
   maxHeapGrowthBytes?: number;
@@ -70,7 +70,7 @@ async function health(url: string): Promise<Health> {
  * watchdog reload.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
-  const speed = options.speed ?? 10;
+  const speed = options.speed ?? 5;
   const log = options.progress ?? (() => {});
   ensureRendererBuilt();
   const home = await mkdtemp(join(tmpdir(), 'marquee-soak-'));
