@@ -7,12 +7,36 @@ const root = join(import.meta.dirname, '..', '..');
 
 /** Which import specifiers each layer must never use (see docs/ARCHITECTURE.md). */
 const rules: ReadonlyArray<{ layer: string; forbidden: RegExp; why: string }> = [
-  { layer: 'src/core', forbidden: /^(node:|electron$|react|framer-motion|ws$|pino|chokidar|\.\.\/(host|renderer|remote|cli)\b)/, why: 'core is pure: no Node, Electron, DOM or UI' },
-  { layer: 'src/renderer', forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli)\/)/, why: 'the renderer runs in a sandboxed page' },
-  { layer: 'src/remote', forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli|renderer)\/)/, why: 'the remote runs on a phone' },
-  { layer: 'src/host', forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote|cli)\/)/, why: 'the host is plain Node' },
-  { layer: 'src/cli', forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote)\/)/, why: 'the CLI runs in Node' },
-  { layer: 'electron', forbidden: /^(react|framer-motion|\.\.\/src\/(renderer|remote)\/)/, why: 'the shell never imports the UI' },
+  {
+    layer: 'src/core',
+    forbidden: /^(node:|electron$|react|framer-motion|ws$|pino|chokidar|\.\.\/(host|renderer|remote|cli)\b)/,
+    why: 'core is pure: no Node, Electron, DOM or UI',
+  },
+  {
+    layer: 'src/renderer',
+    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli)\/)/,
+    why: 'the renderer runs in a sandboxed page',
+  },
+  {
+    layer: 'src/remote',
+    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli|renderer)\/)/,
+    why: 'the remote runs on a phone',
+  },
+  {
+    layer: 'src/host',
+    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote|cli)\/)/,
+    why: 'the host is plain Node',
+  },
+  {
+    layer: 'src/cli',
+    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote)\/)/,
+    why: 'the CLI runs in Node',
+  },
+  {
+    layer: 'electron',
+    forbidden: /^(react|framer-motion|\.\.\/src\/(renderer|remote)\/)/,
+    why: 'the shell never imports the UI',
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -28,13 +52,23 @@ function runtimeImports(file: string): string[] {
   const src = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      ts.isImportDeclaration(node) &&
+      !node.importClause?.isTypeOnly &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
-    } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    } else if (
+      ts.isExportDeclaration(node) &&
+      !node.isTypeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
       const callee = node.expression.getText(src);
-      if (callee === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword) found.push(node.arguments[0].text);
+      if (callee === 'require' || node.expression.kind === ts.SyntaxKind.ImportKeyword)
+        found.push(node.arguments[0].text);
     }
     ts.forEachChild(node, visit);
   };
