@@ -3,11 +3,11 @@ import { connect, type Socket } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Playlist } from '../src/core/playlist/types';
 import { freePort, startServe } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
 import { ensureRendererBuilt } from '../tests/support/rendererBuild';
 import type { BenchRow } from './benchTypes';
+import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
 
 /** Section title in the `npm run bench` table. */
 export const title = 'Remote control: command → first painted frame (marquee serve in Chromium)';
@@ -16,23 +16,8 @@ const COMMANDS = 200;
 const TOKEN = 'bench-control-token-0123456789';
 const GOAL_P95_MS = 50;
 
-function playlistOf(n: number): Playlist {
-  return {
-    version: 1,
-    event: {
-      name: { zh: '弗林克论坛 2018', en: 'Flink Forward China 2018' },
-      timezone: 'Asia/Shanghai',
-      languages: ['zh', 'en'],
-    },
-    // Why: long slide times so only the commands move the show; "cut" so the new slide's first frame is visible at once.
-    defaults: { duration: 3600, transition: 'cut' },
-    slides: Array.from({ length: n }, (_, i) => ({
-      type: 'announcement',
-      id: `s${i}`,
-      text: { zh: `公告 ${i}`, en: `Notice ${i}` },
-    })),
-  };
-}
+// Why: long slide times so only the commands move the show; "cut" so the new slide's first frame is visible at once.
+const playlistOf = (n: number) => noticePlaylist(numberedNotices(n), { duration: 3600, transition: 'cut' });
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

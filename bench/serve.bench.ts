@@ -6,7 +6,6 @@ import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import type { HostToRenderer } from '../src/core/channels/rendererChannel';
-import type { Playlist } from '../src/core/playlist/types';
 import { ManualClock } from '../src/host/clock';
 import { startMarqueeServer } from '../src/host/http/server';
 import { PlayerHost } from '../src/host/PlayerHost';
@@ -14,6 +13,7 @@ import { freePort, startServe } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
 import { ensureRendererBuilt } from '../tests/support/rendererBuild';
 import type { BenchRow } from './benchTypes';
+import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
 
 /** Section title in the `npm run bench` table. */
 export const title = 'Browser mode (marquee serve + PlayerHost)';
@@ -21,22 +21,7 @@ export const title = 'Browser mode (marquee serve + PlayerHost)';
 const RUNS = 5;
 const SLIDE_CHANGES = 1_000;
 
-function playlistOf(n: number): Playlist {
-  return {
-    version: 1,
-    event: {
-      name: { zh: '弗林克论坛 2018', en: 'Flink Forward China 2018' },
-      timezone: 'Asia/Shanghai',
-      languages: ['zh', 'en'],
-    },
-    defaults: { duration: 5, transition: 'cut' },
-    slides: Array.from({ length: n }, (_, i) => ({
-      type: 'announcement',
-      id: `s${i}`,
-      text: { zh: `公告 ${i}`, en: `Notice ${i}` },
-    })),
-  };
-}
+const playlistOf = (n: number) => noticePlaylist(numberedNotices(n), { duration: 5, transition: 'cut' });
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Playlist } from '../../src/core/playlist/types';
 import { type LaunchedChromium, launchChromium } from '../support/chromium';
 import { ensureRendererBuilt } from '../support/rendererBuild';
 import { freePort, type ServeProcess, startServe } from './serveProcess';
+import { noticePlaylist } from '../support/noticePlaylist';
 
 let home: string;
 let playlistFile: string;
@@ -14,22 +14,11 @@ let serve: ServeProcess;
 let chromium: LaunchedChromium;
 let page: Page;
 
-function playlist(texts: readonly string[]): Playlist {
-  return {
-    version: 1,
-    event: {
-      name: { zh: '弗林克论坛 2018', en: 'Flink Forward China 2018' },
-      timezone: 'Asia/Shanghai',
-      languages: ['zh', 'en'],
-    },
-    defaults: { duration: 2, transition: 'cut' },
-    slides: texts.map((text, i) => ({
-      type: 'announcement',
-      id: `a${i + 1}`,
-      text: { zh: `${text} 中文`, en: text },
-    })),
-  };
-}
+const playlist = (texts: readonly string[]) =>
+  noticePlaylist(
+    texts.map((text, i) => ({ id: `a${i + 1}`, text: { zh: `${text} 中文`, en: text } })),
+    { duration: 2, transition: 'cut' },
+  );
 
 async function writePlaylist(texts: readonly string[]): Promise<void> {
   await writeFile(playlistFile, `${JSON.stringify(playlist(texts), null, 2)}\n`);
