@@ -60,7 +60,7 @@ function present(host: PlayerHost): void {
   host.dispatch({ type: 'presented', seq: host.getView().seq }, 'test-renderer');
 }
 
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -170,7 +170,7 @@ describe('PlayerHost', () => {
     await until(() => host.status().playlistStatus.ok, 'the fixed file to be accepted');
     expect(host.playlist.slides).toHaveLength(4);
     expect(host.status().slide?.id).toBe('s2');
-  });
+  }, 60_000);
 
   it('reports a schema problem at the line of the bad field', async () => {
     const host = await start({ watch: false });
