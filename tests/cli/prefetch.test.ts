@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AssetServer, startAssetServer } from '../host/cache/assetServer';
-
-const root = join(import.meta.dirname, '..', '..');
-
-/** Runs `bin/marquee.mjs` with `args` in a child process and collects its exit code and output. */
-function runMarquee(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin', 'marquee.mjs'), ...args],
-      { env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 90_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 99) : 0, stdout, stderr }),
-    );
-  });
-}
+import { runMarquee } from '../support/runMarquee';
 
 let server: AssetServer;
 let dir: string;

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,21 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndReason } from '../../src/core/player/playerTypes';
 import type { Playlist } from '../../src/core/playlist/types';
 import { createImpressionSink, impressionFileName } from '../../src/host/proof/impressionLog';
-
-const root = join(import.meta.dirname, '..', '..');
-
-/** Runs `bin/marquee.mjs` with `args` in a child process and collects its exit code and output. */
-function runMarquee(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(root, 'bin', 'marquee.mjs'), ...args],
-      { env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 90_000 },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? Number((err as { code?: number }).code ?? 99) : 0, stdout, stderr }),
-    );
-  });
-}
+import { runMarquee } from '../support/runMarquee';
 
 const playlist: Playlist = {
   version: 1,

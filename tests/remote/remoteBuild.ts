@@ -1,21 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const root = join(import.meta.dirname, '..', '..');
+import { ensurePageBuilt } from '../support/rendererBuild';
 
 /** The built web remote the browser tests serve. */
-export const REMOTE_DIST = join(root, 'dist', 'remote');
+export const REMOTE_DIST = join(import.meta.dirname, '..', '..', 'dist', 'remote');
 
-/** Builds dist/remote with Vite when it is missing or older than src/remote, src/core or vite.config.ts (under a lock). */
+/** Builds dist/remote when it is missing or stale (see `ensurePageBuilt`). */
 export function ensureRemoteBuilt(): void {
-  mkdirSync(join(root, '.marquee-tmp'), { recursive: true });
-  const rebuildIfStale =
-    'if [ ! -f dist/remote/index.html ] || [ -n "$(find src/remote src/core vite.config.ts -newer dist/remote/index.html -print -quit)" ]; ' +
-    'then npx vite build --logLevel warn; fi';
-  execFileSync('flock', [join(root, '.marquee-tmp', 'remote-build.lock'), 'sh', '-c', rebuildIfStale], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, MARQUEE_PAGE: 'remote' },
-  });
+  ensurePageBuilt('remote');
 }

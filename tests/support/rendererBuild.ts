@@ -14,15 +14,16 @@ function newest(path: string): number {
 }
 
 /**
- * Builds dist/renderer with Vite when it is missing or older than its sources (src/renderer, src/core,
- * vite.config.ts). Test files run in parallel, so the build holds a lock (flock) and re-checks inside it.
+ * Builds dist/<page> (a name in vite.config.ts PAGES, sources in src/<page>) with Vite when it is missing or
+ * older than its sources (src/<page>, src/core, vite.config.ts). Test files run in parallel, so the build
+ * holds a lock (flock) and re-checks inside it.
  */
-export function ensureRendererBuilt(): void {
+export function ensurePageBuilt(page: 'renderer' | 'remote'): void {
+  const built = join(root, 'dist', page, 'index.html');
   const stale = (): boolean => {
-    const built = join(RENDERER_DIST, 'index.html');
     if (!existsSync(built)) return true;
     const sources = Math.max(
-      newest(join(root, 'src', 'renderer')),
+      newest(join(root, 'src', page)),
       newest(join(root, 'src', 'core')),
       newest(join(root, 'vite.config.ts')),
     );
@@ -31,11 +32,16 @@ export function ensureRendererBuilt(): void {
   if (!stale()) return;
   mkdirSync(join(root, '.marquee-tmp'), { recursive: true });
   const rebuildIfStale =
-    'if [ ! -f dist/renderer/index.html ] || [ -n "$(find src/renderer src/core vite.config.ts -newer dist/renderer/index.html -print -quit)" ]; ' +
+    `if [ ! -f dist/${page}/index.html ] || [ -n "$(find src/${page} src/core vite.config.ts -newer dist/${page}/index.html -print -quit)" ]; ` +
     'then npx vite build --logLevel warn; fi';
-  execFileSync('flock', [join(root, '.marquee-tmp', 'renderer-build.lock'), 'sh', '-c', rebuildIfStale], {
+  execFileSync('flock', [join(root, '.marquee-tmp', `${page}-build.lock`), 'sh', '-c', rebuildIfStale], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, MARQUEE_PAGE: 'renderer' },
+    env: { ...process.env, MARQUEE_PAGE: page },
   });
+}
+
+/** Builds dist/renderer when it is missing or stale (see `ensurePageBuilt`). */
+export function ensureRendererBuilt(): void {
+  ensurePageBuilt('renderer');
 }
