@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Playlist } from '../../src/core/playlist/types';
-import { Health } from '../../src/host/health/health';
+import { Health } from '../../src/core/channels/healthContract';
 import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
 
 /** Three announcement slides and two image slides (image files under images/), `seconds` each. */

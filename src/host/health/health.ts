@@ -1,105 +1,11 @@
-import { z } from 'zod';
-import { Text } from '../../core/playlist/fields';
-
-/** The slide on screen as health reports it. */
-export const HealthSlide = z.strictObject({
-  id: z.string(),
-  type: z.string(),
-  /** 1-based position in the playlist. */
-  position: z.number().int().positive(),
-  count: z.number().int().positive(),
-  title: Text,
-});
-
-/** Whether the playlist file is the one playing, or why its last edit was refused. */
-export const HealthPlaylist = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), file: z.string(), loadedAt: z.number() }),
-  z.strictObject({
-    ok: z.literal(false),
-    file: z.string(),
-    problems: z.number().int().nonnegative(),
-    /** The first problem as a person reads it: `FILE:LINE:COL  path  message`. */
-    firstProblem: z.string(),
-    at: z.number(),
-  }),
-]);
-
-/** The renderers' side: how many are connected and whether they keep acknowledging slides. */
-export const HealthRenderers = z.strictObject({
-  connected: z.number().int().nonnegative(),
-  /** Time since the last `presented` acknowledgement (host clock), ms; null: none yet. */
-  lastAckAgeMs: z.number().nonnegative().nullable(),
-  /** The last seq a renderer acknowledged; equal to `seq` when the slide on screen is painted. */
-  acknowledgedSeq: z.number().int().nonnegative().nullable(),
-  /** Slides (and idle screens) put up since start. */
-  changes: z.number().int().nonnegative(),
-  /** Of those, how many a renderer acknowledged. */
-  acknowledged: z.number().int().nonnegative(),
-  /** Of those, how many left the screen without any acknowledgement. */
-  missed: z.number().int().nonnegative(),
-  /** Reloads the watchdog ordered because no acknowledgement came. */
-  watchdogReloads: z.number().int().nonnegative(),
-});
-
-/** The offline asset cache. */
-export const HealthCache = z.strictObject({
-  entries: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
-  /** Remote assets of the playlist not cached yet. */
-  pendingFetches: z.number().int().nonnegative(),
-  /** Remote assets whose last fetch failed. */
-  failedFetches: z.number().int().nonnegative(),
-});
-
-/** The proof-of-play log. */
-export const HealthProof = z.strictObject({
-  written: z.number().int().nonnegative(),
-  failedWrites: z.number().int().nonnegative(),
-  pending: z.number().int().nonnegative(),
-  dropped: z.number().int().nonnegative(),
-});
-
-/** One display as the Electron shell sees it. */
-export const HealthDisplay = z.strictObject({
-  id: z.number(),
-  label: z.string(),
-  width: z.number(),
-  height: z.number(),
-  /** The screen whose window is on it; null: unused. */
-  screen: z.string().nullable(),
-});
-
-/** The host's health: what `GET /api/health` answers (no token needed; it names no secrets). */
-export const Health = z.strictObject({
-  /** The request was answered (as in every LAN API reply); whether all is well is `healthy`. */
-  ok: z.literal(true),
-  /** False when something needs a person: a refused playlist edit, no renderer, or renderers that stopped acknowledging. */
-  healthy: z.boolean(),
-  name: z.literal('marquee'),
-  version: z.string(),
-  screen: z.string(),
-  /** Every screen this host drives (one in browser mode). */
-  screens: z.array(z.string()),
-  startedAt: z.number(),
-  uptimeMs: z.number().nonnegative(),
-  seq: z.number().int().nonnegative(),
-  slide: HealthSlide.nullable(),
-  paused: z.boolean(),
-  blackout: z.boolean(),
-  playlist: HealthPlaylist,
-  lastError: z.strictObject({ message: z.string(), at: z.number() }).nullable(),
-  renderers: HealthRenderers,
-  cache: HealthCache.nullable(),
-  proof: HealthProof.nullable(),
-  memory: z.strictObject({ rssBytes: z.number().nonnegative(), heapUsedBytes: z.number().nonnegative() }),
-  /** Electron only: the displays and where the screens are. */
-  displays: z.array(HealthDisplay).optional(),
-  /** Electron only: GPU feature status (`app.getGPUFeatureStatus()`). */
-  gpu: z.record(z.string(), z.string()).optional(),
-});
-
-/** The host's health. */
-export type Health = z.infer<typeof Health>;
+import type { z } from 'zod';
+import type {
+  Health,
+  HealthCache,
+  HealthDisplay,
+  HealthProof,
+  HealthSlide,
+} from '../../core/channels/healthContract';
 
 /** Everything `buildHealth` reads; gathered by the show monitor (or a test). */
 export type HealthInputs = Readonly<{

@@ -1,5 +1,5 @@
 import type { RouteHandler } from '../http/server';
-import type { Health } from './health';
+import type { Health } from '../../core/channels/healthContract';
 
 /** The path health is answered at, on the kiosk server and the LAN API alike. */
 export const HEALTH_PATH = '/api/health';

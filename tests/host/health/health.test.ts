@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildHealth, Health, type HealthInputs } from '../../../src/host/health/health';
+import { Health } from '../../../src/core/channels/healthContract';
+import { buildHealth, type HealthInputs } from '../../../src/host/health/health';
 
 const base: HealthInputs = {
   version: '1.2.3',

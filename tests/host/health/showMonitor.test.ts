@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../../src/core/playlist/types';
 import { ManualClock } from '../../../src/host/clock';
-import { Health } from '../../../src/host/health/health';
+import { Health } from '../../../src/core/channels/healthContract';
 import { createShowMonitor, type ShowMonitor } from '../../../src/host/health/showMonitor';
 import { PlayerHost } from '../../../src/host/PlayerHost';
 

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import type { HostToRenderer } from '../../../src/core/channels/rendererChannel';
 import type { Playlist } from '../../../src/core/playlist/types';
 import { ManualClock } from '../../../src/host/clock';
-import { Health } from '../../../src/host/health/health';
+import { Health } from '../../../src/core/channels/healthContract';
 import { HEALTH_PATH, healthRoute } from '../../../src/host/health/healthRoute';
 import { createShowMonitor, type ShowMonitor } from '../../../src/host/health/showMonitor';
 import { type MarqueeServer, startMarqueeServer } from '../../../src/host/http/server';
