@@ -57,45 +57,6 @@ async function rendererHeap(cdp: CDPSession): Promise<number> {
   return usage.usedSize;
 }
 
-/**
- * Page script: keeps the last 64 renderer events in `window.__soakTrace` (a ring, so it does not grow the heap it
- * measures): `show` when a view with a new seq arrives, `shown` when the stage puts it up, `ack` when `presented`
- * is sent; times are page `performance.now()` ms.
- */
-const TRACE_SCRIPT = `(() => {
-  const ring = [];
-  const put = (kind, seq) => { ring.push([kind, seq, Math.round(performance.now())]); if (ring.length > 64) ring.shift(); };
-  window.__soakTrace = ring;
-  const Native = window.WebSocket;
-  let lastSeq = -1;
-  window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => {
-        try { const m = JSON.parse(String(e.data)); if (m.type === 'show' && m.view.seq !== lastSeq) { lastSeq = m.view.seq; put('show', m.view.seq); } } catch {}
-      });
-    }
-    send(data) {
-      try { const m = JSON.parse(String(data)); if (m.type === 'presented') put('ack', m.seq); } catch {}
-      return super.send(data);
-    }
-  };
-  new MutationObserver((records) => {
-    for (const r of records) {
-      const seq = Number(r.target.getAttribute('data-shown-seq'));
-      if (r.attributeName === 'data-shown-seq' && seq > 0) put('shown', seq);
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-shown-seq'] });
-})();`;
-
-/** The renderer's recent events around `seq`, one line (see TRACE_SCRIPT). */
-async function traceAround(page: Page, seq: number): Promise<string> {
-  const ring = (await page.evaluate('window.__soakTrace ?? []')) as [string, number, number][];
-  const near = ring.filter(([, s]) => s >= seq - 1 && s <= seq + 1);
-  const t0 = near[0]?.[2] ?? 0;
-  return near.map(([kind, s, t]) => `${kind} ${s} +${t - t0}ms`).join(', ') || 'nothing recorded';
-}
-
 async function health(url: string): Promise<Health> {
   const res = await fetch(`${url}api/health`);
   if (!res.ok) throw new Error(`GET ${url}api/health answered ${res.status}`);
@@ -135,7 +96,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) consoleErrors.push(m.text());
     });
     page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
-    await page.addInitScript(TRACE_SCRIPT);
     const cdp = await page.context().newCDPSession(page);
     await page.goto(serve.url);
     const started = Date.now();
@@ -159,15 +119,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         );
       }
       await new Promise((r) => setTimeout(r, 200));
-      const before = last;
       last = await health(serve.url);
-      if (last.renderers.missed > before.renderers.missed) {
-        const lines = serve.stderr().split('\n').filter((l) => l.includes('without being acknowledged'));
-        for (const line of lines.slice(-(last.renderers.missed - before.renderers.missed))) {
-          const seq = Number(/seq (\d+)/.exec(line)?.[1] ?? -1);
-          log(`MISSED ${line.trim()} | renderer: ${await traceAround(page, seq)}`);
-        }
-      }
       if (done(last) >= nextSample) {
         nextSample += every;
         const rendererHeapBytes = await rendererHeap(cdp);
