@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PlayerEvent } from '../../core/player/playerTypes';
 import type { Playlist } from '../../core/playlist/types';
 import type { ShowView } from '../../core/view/showView';
+import { appVersion } from '../appVersion';
 import type { Clock, TimerHandle } from '../clock';
 import type { ServedHost } from '../http/server';
 import type { DispatchResult, HostStatus } from '../PlayerHost';
@@ -69,7 +68,7 @@ export type ShowMonitor = Readonly<{
 export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const { host, clock, log } = options;
   const limits = options.limits ?? DEFAULT_WATCHDOG_LIMITS;
-  const version = options.version ?? packageVersion();
+  const version = options.version ?? appVersion();
   const rewrite = options.rewriteView ?? ((view: ShowView) => view);
   let renderers: RendererControl | null = null;
   let seq = host.getView().seq;
@@ -90,12 +89,25 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
     lastError = { message, at: clock.now() };
   };
 
+  let seqShownAt = clock.now();
+  let seqSlide = host.getView().slide?.id ?? 'idle';
   const offView = host.onView((view) => {
     if (view.seq === seq) return;
-    if (!acked) missed++;
+    if (!acked) {
+      missed++;
+      if (renderers !== null && renderers.connected() > 0) {
+        const upMs = Math.round(clock.now() - seqShownAt);
+        log.warn(
+          { seq, slide: seqSlide, upMs, missed },
+          `slide ${seqSlide} (seq ${seq}) left the screen after ${upMs} ms without being acknowledged by a renderer`,
+        );
+      }
+    }
     // Why: a renderer silent through several changes is as stuck as one silent on one slide; keep the oldest wait.
     else lastShowAt = clock.now();
     seq = view.seq;
+    seqShownAt = clock.now();
+    seqSlide = view.slide?.id ?? 'idle';
     changes++;
     acked = false;
   });
@@ -211,18 +223,4 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
       offStatus();
     },
   };
-}
-
-/** The app's version from package.json (three folders up from here, as in the repository and the packaged app). */
-function packageVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(
-      readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8'),
-    );
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
-      return pkg.version;
-  } catch {
-    // Why: a bundled build may not ship package.json next to the code; health still answers.
-  }
-  return 'unknown';
 }
