@@ -134,46 +134,104 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Layout problems of the slide with `seq` as the page shows it: a fitted text box whose content is
- * wider or taller than the box, or any text (or fitted box) that pokes out of the stage.
+ * Layout problems of the slide with `seq` as the page shows it. Every text (each non-empty text node)
+ * is checked against (a) its own box: the content must not be wider or taller than the box (1px
+ * tolerance) unless the box ends in an ellipsis by design (line clamp or text-overflow); (b) every
+ * ancestor up to the stage that clips (overflow other than visible) or draws a card (background or
+ * border): the visible text must lie inside its padding box; (c) the stage itself. Each message names
+ * the text (its first 30 characters) and the box or container it breaks out of.
  */
 export async function layoutProblems(page: Page, seq: number): Promise<string[]> {
   return page.evaluate((s) => {
     const problems: string[] = [];
-    const stage = document.querySelector('[data-stage]');
+    const stage = document.querySelector<HTMLElement>('[data-stage]');
     const layer = document.querySelector(`.layer[data-seq="${s}"]`);
     if (stage === null || layer === null) return [`no stage or no layer for seq ${s}`];
-    const bounds = stage.getBoundingClientRect();
-    const scale = bounds.width / (stage as HTMLElement).offsetWidth;
-    const tol = 1.5 * scale;
-    const name = (el: Element): string => {
-      const text = (el.textContent ?? '').trim().slice(0, 40);
-      return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${text}"`;
+    const scale = stage.getBoundingClientRect().width / stage.offsetWidth;
+    const tol = scale; // 1 design px, in screen px
+    const quote = (t: string): string => `"${t.replace(/\s+/g, ' ').trim().slice(0, 30)}"`;
+    const nameOf = (el: Element): string =>
+      `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    const px = (v: string): number => Number.parseFloat(v) || 0;
+    const paddingBox = (el: HTMLElement): DOMRect => {
+      const r = el.getBoundingClientRect();
+      const cs = getComputedStyle(el);
+      const l = px(cs.borderLeftWidth) * scale;
+      const t = px(cs.borderTopWidth) * scale;
+      const rr = px(cs.borderRightWidth) * scale;
+      const b = px(cs.borderBottomWidth) * scale;
+      return new DOMRect(r.left + l, r.top + t, r.width - l - rr, r.height - t - b);
     };
-    const outside = (r: DOMRect): boolean =>
-      r.width > 0 &&
-      r.height > 0 &&
-      (r.left < bounds.left - tol ||
-        r.top < bounds.top - tol ||
-        r.right > bounds.right + tol ||
-        r.bottom > bounds.bottom + tol);
-    for (const el of layer.querySelectorAll<HTMLElement>('[data-fit]')) {
-      if (el.scrollWidth > el.clientWidth + 1)
-        problems.push(`${name(el)} is ${el.scrollWidth - el.clientWidth}px too wide`);
-      if (el.scrollHeight > el.clientHeight + 1)
-        problems.push(`${name(el)} is ${el.scrollHeight - el.clientHeight}px too tall`);
-      if (outside(el.getBoundingClientRect())) problems.push(`${name(el)} lies outside the stage`);
-    }
+    const clips = (cs: CSSStyleDeclaration): boolean =>
+      cs.overflowX !== 'visible' || cs.overflowY !== 'visible';
+    const transparent = (c: string): boolean => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+    const drawsCard = (cs: CSSStyleDeclaration): boolean =>
+      !transparent(cs.backgroundColor) ||
+      cs.backgroundImage !== 'none' ||
+      px(cs.borderTopWidth) + px(cs.borderRightWidth) + px(cs.borderBottomWidth) + px(cs.borderLeftWidth) > 0;
+    const ellipsed = (el: HTMLElement): boolean => {
+      const cs = getComputedStyle(el);
+      return (
+        (cs.webkitLineClamp !== 'none' && cs.webkitLineClamp !== '' && clips(cs)) ||
+        (cs.textOverflow === 'ellipsis' && clips(cs) && cs.whiteSpace.startsWith('nowrap'))
+      );
+    };
+    const ownBox = (node: Node): HTMLElement | null => {
+      for (let el = node.parentElement; el !== null; el = el.parentElement) {
+        const d = getComputedStyle(el).display;
+        if (d !== 'inline' && d !== 'contents') return el;
+      }
+      return null;
+    };
+    const sticksOut = (r: DOMRect, box: DOMRect): string | null => {
+      const sides: string[] = [];
+      if (r.left < box.left - tol) sides.push(`left ${Math.round((box.left - r.left) / scale)}px`);
+      if (r.top < box.top - tol) sides.push(`top ${Math.round((box.top - r.top) / scale)}px`);
+      if (r.right > box.right + tol) sides.push(`right ${Math.round((r.right - box.right) / scale)}px`);
+      if (r.bottom > box.bottom + tol) sides.push(`bottom ${Math.round((r.bottom - box.bottom) / scale)}px`);
+      return sides.length === 0 ? null : sides.join(', ');
+    };
+    const checkedBoxes = new Set<HTMLElement>();
     const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if ((node.textContent ?? '').trim() === '') continue;
+      const text = node.textContent ?? '';
+      if (text.trim() === '') continue;
       const parent = node.parentElement;
-      if (parent === null || parent.closest('[data-fit]') !== null) continue;
+      const box = ownBox(node);
+      if (parent === null || box === null) continue;
+      if (!parent.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      if (outside(range.getBoundingClientRect())) problems.push(`${name(parent)} lies outside the stage`);
-      if (parent.scrollWidth > parent.clientWidth + 1 && getComputedStyle(parent).overflow !== 'visible') {
-        problems.push(`${name(parent)} is clipped (${parent.scrollWidth - parent.clientWidth}px)`);
+      let visible = range.getBoundingClientRect();
+      if (visible.width === 0 || visible.height === 0) continue;
+      // (a) the text's own box: the fitted box it sits in, else its nearest block
+      const clamp = box.closest<HTMLElement>('.clamped');
+      const own = box.closest<HTMLElement>('[data-fit]') ?? box;
+      if (!checkedBoxes.has(own) && !ellipsed(own)) {
+        checkedBoxes.add(own);
+        const wide = own.scrollWidth - own.clientWidth;
+        const tall = own.scrollHeight - own.clientHeight;
+        if (wide > 1) problems.push(`text ${quote(text)} is ${wide}px too wide for its box ${nameOf(own)}`);
+        if (tall > 1) problems.push(`text ${quote(text)} is ${tall}px too tall for its box ${nameOf(own)}`);
+      }
+      // Why: a line clamp hides the lines after the ellipsis on purpose; what shows is the clamped box.
+      let from: HTMLElement | null = parent;
+      if (clamp !== null && ellipsed(clamp)) {
+        visible = clamp.getBoundingClientRect();
+        from = clamp.parentElement;
+      }
+      // (b) every clipping or card-drawing ancestor up to the stage, and (c) the stage
+      for (let el = from; el !== null; el = el.parentElement) {
+        const cs = getComputedStyle(el);
+        const isStage = el === stage;
+        if (isStage || clips(cs) || drawsCard(cs)) {
+          const out = sticksOut(visible, paddingBox(el));
+          if (out !== null) {
+            const why = isStage ? 'the stage' : clips(cs) ? 'which clips it' : 'its card';
+            problems.push(`text ${quote(text)} sticks out of ${nameOf(el)} (${why}): ${out}`);
+          }
+        }
+        if (isStage) break;
       }
     }
     return problems;

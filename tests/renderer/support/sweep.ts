@@ -9,10 +9,8 @@ import {
   push,
   readPlaylist,
   SIZES,
-  sent,
   settle,
   viewsOf,
-  waitPresented,
   waitShown,
 } from './harness';
 
@@ -41,9 +39,10 @@ export const DECKS = { stress: STRESS, demo: DEMO } as const;
 
 /**
  * Registers the layout sweep of one deck: every slide (and the idle screen) at the four sizes, each
- * text box checked in the page; screenshots of the sizes in `shots` go to test-results/screens/<size>/.
+ * text checked against its own box, the boxes that clip or frame it, and the stage (`layoutProblems`);
+ * screenshots go to test-results/screens/<size>/ (the demo deck's are skipped at 4K: seconds each).
  */
-export function sweepDeck(deck: keyof typeof DECKS, seqBase: number, shots: readonly string[]): void {
+export function sweepDeck(deck: keyof typeof DECKS, seqBase: number): void {
   const file = DECKS[deck];
   describe(`every slide of the ${deck} playlist fits the screen`, () => {
     let h: Harness;
@@ -57,7 +56,7 @@ export function sweepDeck(deck: keyof typeof DECKS, seqBase: number, shots: read
 
     for (const size of SIZES) {
       it.runIf(run)(
-        `keeps every text box inside its box and the stage at ${size.name}`,
+        `keeps every text inside its own box, its card and the stage at ${size.name}`,
         async () => {
           await h.page.setViewportSize({ width: size.width, height: size.height });
           const dir = join(SCREENS, size.name);
