@@ -1,13 +1,13 @@
 import { ipcMain } from 'electron';
 import type { Logger } from 'pino';
 import type { KeyAction } from '../src/core/control/keyCommand';
-import type { PlayerHost } from '../src/host/PlayerHost';
+import type { MonitoredHost } from '../src/host/health/showMonitor';
 import { IPC, type RendererChannel } from '../src/host/kiosk/ipcChannels';
 import { acceptRendererMessage, rendererMessageToEvent } from '../src/host/kiosk/rendererMessages';
 
-/** What the bridge needs: the player, the log, and where keys go (the audited control path, when it runs). */
+/** What the bridge needs: the player (the show monitor's, so acknowledgements count), the log, and where keys go. */
 export type IpcBridgeOptions = Readonly<{
-  host: PlayerHost;
+  host: Pick<MonitoredHost, 'screen' | 'getState' | 'dispatch'>;
   logger: Logger;
   keyboard: boolean;
   onKey: ((action: KeyAction, screen: string) => Promise<unknown>) | null;

@@ -12,6 +12,7 @@ import { IPC } from '../src/host/kiosk/ipcChannels';
 import { nextReloadDelay, recordCrash } from '../src/host/kiosk/reloadBackoff';
 import type { ShellPolicy } from '../src/host/kiosk/shellPolicy';
 import { kioskWindowOptions } from '../src/host/kiosk/windowOptions';
+import { pageGoneMessage } from './shellHealth';
 
 /** What the window manager needs from the rest of the shell. */
 export type KioskWindowsOptions = Readonly<{
@@ -23,6 +24,8 @@ export type KioskWindowsOptions = Readonly<{
   logger: Logger;
   /** The view to push into a page that has (re)loaded. */
   currentView: () => ShowView;
+  /** Called with a message a person should see in health (a page crashed or hung). */
+  onProblem: (message: string) => void;
 }>;
 
 type Managed = {
@@ -30,6 +33,8 @@ type Managed = {
   displayId: number;
   crashes: readonly number[];
   reload: NodeJS.Timeout | null;
+  /** The page finished loading and its process has not gone since. */
+  loaded: boolean;
   /** Set while the shell itself kills a hung page, so that crash is not counted twice. */
   killing: boolean;
 };
@@ -73,6 +78,29 @@ export class KioskWindows {
   /** Reloads every page with back-off (after the GPU process died). */
   reloadAll(reason: string): void {
     for (const managed of this.#windows.values()) this.#scheduleReload(managed, reason);
+  }
+
+  /** How many windows show a loaded page now (the renderers the watchdog counts). */
+  connected(): number {
+    let count = 0;
+    for (const { win, loaded } of this.#windows.values()) {
+      if (loaded && !win.isDestroyed() && !win.webContents.isCrashed()) count++;
+    }
+    return count;
+  }
+
+  /** Reloads every loaded page now, without back-off (the watchdog, which already waits between reloads). */
+  reloadNow(reason: string): void {
+    for (const managed of this.#windows.values()) {
+      if (managed.reload !== null || managed.win.isDestroyed()) continue;
+      this.#options.logger.info({ display: managed.displayId, reason }, 'reloading the kiosk page');
+      managed.win.webContents.reload();
+    }
+  }
+
+  /** The displays that carry a kiosk window. */
+  displayIds(): readonly number[] {
+    return [...this.#windows.values()].map((m) => m.displayId);
   }
 
   /** Closes every window (when quitting). */
@@ -137,7 +165,7 @@ export class KioskWindows {
         },
       ),
     );
-    const managed: Managed = { win, displayId, crashes: [], reload: null, killing: false };
+    const managed: Managed = { win, displayId, crashes: [], reload: null, loaded: false, killing: false };
     this.#windows.set(win.id, managed);
     const contents = win.webContents;
 
@@ -147,6 +175,7 @@ export class KioskWindows {
     });
     contents.on('did-finish-load', () => {
       managed.killing = false;
+      managed.loaded = true;
       // Why: a literal stylesheet, so a scanner (and a reader) can see that nothing dynamic is injected.
       if (policy.hideCursor) void contents.insertCSS('*, *::before, *::after { cursor: none !important; }');
       contents.send(IPC.show, { type: 'show', view: this.#options.currentView() });
@@ -168,18 +197,23 @@ export class KioskWindows {
       );
     }
     contents.on('render-process-gone', (_event, details) => {
+      managed.loaded = false;
       if (managed.killing) {
         managed.killing = false;
         return;
       }
+      const message = pageGoneMessage(managed.displayId, details);
       logger.error(
-        { display: displayId, reason: details.reason, exitCode: details.exitCode },
-        'the kiosk page crashed',
+        { display: managed.displayId, reason: details.reason, exitCode: details.exitCode },
+        message,
       );
+      this.#options.onProblem(message);
       this.#scheduleReload(managed, `crashed (${details.reason})`);
     });
     win.on('unresponsive', () => {
-      logger.warn({ display: displayId }, 'the kiosk page stopped responding');
+      const message = `the kiosk page on display ${managed.displayId} stopped responding: reloading it unless it recovers`;
+      logger.warn({ display: managed.displayId }, message);
+      this.#options.onProblem(message);
       this.#scheduleReload(managed, 'unresponsive');
     });
     win.on('responsive', () => {

@@ -7,6 +7,8 @@ import { parseKioskArgs } from '../src/host/config/configFlags';
 import { bundledPlaylistPath, loadConfigSync } from '../src/host/config/loadConfig';
 import type { MarqueeConfig } from '../src/host/config/configSchema';
 import { type ControlService, startControl } from '../src/host/control/startControl';
+import { serveTimingFromEnv } from '../src/host/health/clockSpeed';
+import { createShowMonitor } from '../src/host/health/showMonitor';
 import { isAllowedNavigation } from '../src/host/kiosk/appOrigin';
 import { MEDIA_BASE } from '../src/host/kiosk/appOrigin';
 import { isPermissionAllowed, shellPolicy } from '../src/host/kiosk/shellPolicy';
@@ -14,9 +16,12 @@ import { windowBackground } from '../src/host/kiosk/windowOptions';
 import { createHostLogger } from '../src/host/log/hostLogger';
 import { PlayerHost, PlaylistStartError } from '../src/host/PlayerHost';
 import { platformPaths } from '../src/host/paths';
+import { createImpressionSink, proofOfPlayDir } from '../src/host/proof/impressionLog';
 import { handleAppScheme, registerAppScheme } from './appProtocol';
 import { bridgeRendererIpc } from './ipcBridge';
 import { KioskWindows } from './kioskWindows';
+import { watchProcesses } from './processWatch';
+import { shellHealth } from './shellHealth';
 
 /** Exit code for a configuration or playlist a person must fix (systemd then stops retrying quickly). */
 const EXIT_FIX_CONFIG = 2;
@@ -75,16 +80,31 @@ async function run(config: MarqueeConfig): Promise<void> {
   lockDownSessions(logger);
   Menu.setApplicationMenu(null);
   powerSaveBlocker.start('prevent-display-sleep');
+  // Why: the same MARQUEE_WATCHDOG_MS (and, for tests only, MARQUEE_CLOCK_SPEED) as marquee serve.
+  const timing = serveTimingFromEnv(process.env);
+  if (!timing.ok) {
+    fail(timing.message);
+    return;
+  }
+  const { clock, limits } = timing.timing;
 
   let host: PlayerHost;
+  const proof = createImpressionSink({
+    dir: proofOfPlayDir(paths.state),
+    screen: config.screen,
+    playlistLookup: () => host?.playlist ?? null,
+    log: logger,
+  });
   try {
     host = await PlayerHost.start({
       playlistFile: config.playlist,
       screen: config.screen,
       stateDir: paths.state,
       logger,
+      clock,
       keyboard: config.keyboard,
       assetBase: MEDIA_BASE,
+      onPlayed: (impression) => proof(impression),
     });
   } catch (err) {
     const lines = err instanceof PlaylistStartError ? err.messages : [String(err)];
@@ -100,9 +120,16 @@ async function run(config: MarqueeConfig): Promise<void> {
   }
   handleAppScheme(() => ({ renderer: rendererRoot, media: host.playlistDir }));
 
-  const control = await startControlOrNot(config, host, logger);
-  bridgeRendererIpc({ host, logger, keyboard: config.keyboard, onKey: control?.onKey ?? null });
-
+  const monitor = createShowMonitor({
+    host,
+    clock,
+    log: logger,
+    limits,
+    version: app.getVersion(),
+    proof: () => proof.stats(),
+    electron: () =>
+      shellHealth(screen.getAllDisplays(), windows.displayIds(), config.screen, app.getGPUFeatureStatus()),
+  });
   const windows = new KioskWindows({
     selection: config.display,
     windowed: config.windowed,
@@ -110,9 +137,17 @@ async function run(config: MarqueeConfig): Promise<void> {
     preloadPath: join(__dirname, 'preload.cjs'),
     backgroundColor: windowBackground(host.playlist.theme),
     logger,
-    currentView: () => host.getView(),
+    currentView: () => monitor.host.getView(),
+    onProblem: monitor.recordError,
   });
-  host.onView((view) => windows.broadcast(view));
+  monitor.attach({
+    connected: () => windows.connected(),
+    reload: () => windows.reloadNow('no slide acknowledged within the watchdog limit'),
+  });
+
+  const control = await startControlOrNot(config, host, monitor.health, logger);
+  bridgeRendererIpc({ host: monitor.host, logger, keyboard: config.keyboard, onKey: control?.onKey ?? null });
+  monitor.host.onView((view) => windows.broadcast(view));
   windows.sync();
   for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
     screen.on(event as 'display-added', () => {
@@ -121,12 +156,11 @@ async function run(config: MarqueeConfig): Promise<void> {
     });
   }
 
-  app.on('child-process-gone', (_event, details) => {
-    logger.error(
-      { type: details.type, reason: details.reason, exitCode: details.exitCode },
-      'a helper process died',
-    );
-    if (details.type === 'GPU' && details.reason !== 'clean-exit') windows.reloadAll('the GPU process died');
+  watchProcesses({
+    logger,
+    hardwareAcceleration: config.hardwareAcceleration,
+    recordError: monitor.recordError,
+    reloadPages: (reason) => windows.reloadAll(reason),
   });
   app.on('second-instance', () => windows.first()?.focus());
   // Why: a kiosk whose last display was unplugged keeps running and opens a window when one comes back.
@@ -146,8 +180,11 @@ async function run(config: MarqueeConfig): Promise<void> {
     quitting = true;
     event.preventDefault();
     globalShortcut.unregisterAll();
+    monitor.stop();
     windows.closeAll();
-    void Promise.allSettled([host.stop(), control?.close()]).then(() => app.exit(0));
+    void Promise.allSettled([host.stop(), control?.close()])
+      .then(() => proof.flush())
+      .then(() => app.exit(0));
   });
 }
 
@@ -191,6 +228,7 @@ function lockDownSessions(logger: Logger): void {
 async function startControlOrNot(
   config: MarqueeConfig,
   host: PlayerHost,
+  health: () => object,
   logger: Logger,
 ): Promise<ControlService | null> {
   try {
@@ -204,6 +242,7 @@ async function startControlOrNot(
       logDir: paths.logs,
       remoteDir: existsSync(remoteDir) ? remoteDir : null,
       keyboard: config.keyboard,
+      health,
     });
   } catch (err) {
     // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.

@@ -1,14 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/host/kiosk/csp';
 import { ensureElectronBuilt } from './support/electronBuild';
+import { runFakeMain } from './support/runFakeMain';
 
 // The built main process (dist/electron/main.cjs) run in plain Node against a recording stand-in for `electron`
 // (support/fakeElectron.cjs): proves the bundle loads and wires every handler, where the real binary cannot run.
-const root = join(import.meta.dirname, '..', '..');
 let dir: string;
 
 type Report = Readonly<{
@@ -27,31 +26,7 @@ type Report = Readonly<{
 }>;
 
 function runMain(args: readonly string[]) {
-  const report = join(dir, `report-${Math.random().toString(36).slice(2)}.json`);
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--require',
-      join(import.meta.dirname, 'support', 'fakeElectron.cjs'),
-      join(root, 'dist', 'electron', 'main.cjs'),
-      ...args,
-    ],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        FAKE_ELECTRON_REPORT: report,
-        XDG_CONFIG_HOME: join(dir, 'config'),
-        XDG_STATE_HOME: join(dir, 'state'),
-        XDG_RUNTIME_DIR: join(dir, 'run'),
-        MARQUEE_LOG_LEVEL: 'warn',
-      },
-    },
-  );
-  const read = (): Report => JSON.parse(readFileSync(report, 'utf8')) as Report;
-  return { status: run.status, stderr: run.stderr, read };
+  return runFakeMain<Report>(dir, args);
 }
 
 beforeAll(() => {

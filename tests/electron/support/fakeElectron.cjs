@@ -2,6 +2,7 @@
 // cannot run. It records what the shell asks of Electron, then plays a scenario against the handlers the shell
 // registered (protocol, IPC, navigation, permissions) and writes a JSON report to $FAKE_ELECTRON_REPORT.
 // Load it with `node --require tests/electron/support/fakeElectron.cjs dist/electron/main.cjs …`.
+// FAKE_ELECTRON_SCENARIO=booth plays support/boothScenario.cjs instead (watchdog, crashes, GPU, displays, health).
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { writeFileSync } = require('node:fs');
@@ -19,6 +20,7 @@ const record = {
   insertedCss: [],
   kiosk: [],
   focusCalls: 0,
+  reloads: [],
 };
 const createdWindows = [];
 let ready = false;
@@ -28,15 +30,28 @@ let permissionCheck = null;
 let headersHandler = null;
 const ipcListeners = new Map();
 const app = new EventEmitter();
-const primary = { id: 7, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+const primary = { id: 7, label: 'Stage projector', bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+const side = { id: 9, label: 'Side TV', bounds: { x: 1920, y: 0, width: 1280, height: 720 } };
+let displays = [side, primary];
+let gpuStatus = { gpu_compositing: 'enabled', webgl: 'enabled', video_decode: 'enabled' };
+/** The kiosk page's stand-in: when `acking`, it acknowledges every view it is sent, as the real renderer does once painted. */
+const renderer = { acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth', onReload: null };
+const ipcOk = (seq) =>
+  ipcListeners.get('marquee:presented')?.(
+    { senderFrame: { url: 'app://renderer/index.html' } },
+    { type: 'presented', seq },
+  );
 
 class FakeWebContents extends EventEmitter {
-  constructor() {
+  constructor(win = null) {
     super();
     this.windowOpenHandler = null;
+    this.win = win;
   }
   send(channel, message) {
     record.sent.push({ channel, seq: message?.view?.seq ?? null, slideId: message?.view?.slide?.id ?? null });
+    const seq = message?.view?.seq;
+    if (renderer.acking && typeof seq === 'number') setImmediate(() => ipcOk(seq));
   }
   insertCSS(css) {
     record.insertedCss.push(css);
@@ -45,7 +60,11 @@ class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler) {
     this.windowOpenHandler = handler;
   }
-  reload() {}
+  reload() {
+    record.reloads.push({ window: this.win?.id ?? null, at: Date.now() });
+    renderer.onReload?.();
+    setImmediate(() => this.emit('did-finish-load'));
+  }
   isCrashed() {
     return false;
   }
@@ -60,7 +79,7 @@ class BrowserWindow extends EventEmitter {
     this.id = nextWindowId++;
     this.options = options;
     this.bounds = { x: options.x, y: options.y, width: options.width, height: options.height };
-    this.webContents = new FakeWebContents();
+    this.webContents = new FakeWebContents(this);
     this.destroyed = false;
     record.windows.push(options);
     createdWindows.push(this);
@@ -109,7 +128,7 @@ const fake = {
         setImmediate(() => {
           ready = true;
           resolve();
-          setTimeout(runScenario, 1500);
+          setTimeout(process.env.FAKE_ELECTRON_SCENARIO === 'booth' ? runBooth : runScenario, 1500);
         });
       }),
     requestSingleInstanceLock: () => true,
@@ -117,6 +136,8 @@ const fake = {
       record.hardwareAccelerationDisabled = true;
     },
     exit: (code) => process.exit(code),
+    getVersion: () => '9.9.9-fake',
+    getGPUFeatureStatus: () => ({ ...gpuStatus }),
     quit: () => process.exit(0),
   }),
   protocol: {
@@ -155,7 +176,7 @@ const fake = {
     },
   },
   screen: Object.assign(new EventEmitter(), {
-    getAllDisplays: () => [{ id: 9, bounds: { x: 1920, y: 0, width: 1280, height: 720 } }, primary],
+    getAllDisplays: () => displays,
     getPrimaryDisplay: () => primary,
   }),
   globalShortcut: {
@@ -222,6 +243,24 @@ async function runScenario() {
   report.checks.refocusedAfterBlur = record.focusCalls > 0;
 
   writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify(report, null, 2));
+  process.exit(0);
+}
+
+async function runBooth() {
+  const { boothScenario } = require('./boothScenario.cjs');
+  const report = await boothScenario({
+    record,
+    windows: createdWindows,
+    renderer,
+    app,
+    screen: fake.screen,
+    ipc: (channel, payload) =>
+      ipcListeners.get(channel)?.({ senderFrame: { url: 'app://renderer/index.html' } }, payload),
+    displays: { primary, side, set: (list) => (displays = list) },
+    setGpuStatus: (status) => (gpuStatus = status),
+    healthUrl: process.env.FAKE_ELECTRON_HEALTH_URL,
+  });
+  writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify({ ...record, booth: report }, null, 2));
   process.exit(0);
 }
 

@@ -1,0 +1,191 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Health } from '../../src/core/channels/healthContract';
+import { ensureElectronBuilt } from './support/electronBuild';
+import { runFakeMain } from './support/runFakeMain';
+
+// The built Electron main process in plain Node against the recording stand-in, playing the booth scenario
+// (support/boothScenario.cjs): the show monitor, the renderer watchdog, crashes, the GPU and displays, as seen
+// through GET /api/health of the shell's own control server.
+
+const WATCHDOG_MS = 2000;
+
+type Sent = Readonly<{ channel: string; seq: number | null; slideId: string | null }>;
+type Step = Readonly<{
+  name: string;
+  status: number;
+  health: Health;
+  reloads: number;
+  lastSent: Sent | null;
+  bounds: Readonly<{ x: number; y: number; width: number; height: number }> | null;
+  reloadsBeforeStuck?: number;
+  reloadedAfterMs?: number | null;
+  beforeCrash?: Readonly<{ reloads: number; sent: number; shown: Sent | null }>;
+  sentAfterCrash?: readonly Sent[];
+  reloadsBeforeGpu?: number;
+}>;
+type Report = Readonly<{ booth: Readonly<{ steps: readonly Step[]; windowsOpened: number }> }>;
+
+let dir: string;
+let steps: ReadonlyMap<string, Step>;
+let windowsOpened: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function step(name: string): Step {
+  const found = steps.get(name);
+  if (!found)
+    throw new Error(`the booth scenario recorded no step "${name}" (got: ${[...steps.keys()].join(', ')})`);
+  return found;
+}
+
+beforeAll(async () => {
+  ensureElectronBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'marquee-booth-'));
+  const playlist = join(dir, 'playlist.json');
+  writeFileSync(
+    playlist,
+    JSON.stringify({
+      version: 1,
+      event: { name: 'Booth test', timezone: 'Asia/Shanghai', languages: ['en'] },
+      slides: [
+        { type: 'announcement', id: 'first', text: 'First', duration: 600 },
+        { type: 'announcement', id: 'second', text: 'Second', duration: 600 },
+      ],
+    }),
+  );
+  const port = await freePort();
+  const run = runFakeMain<Report>(
+    dir,
+    [
+      '--playlist',
+      playlist,
+      '--display',
+      '2',
+      '--screen',
+      'booth-a',
+      '--control-listen',
+      `127.0.0.1:${port}`,
+    ],
+    {
+      FAKE_ELECTRON_SCENARIO: 'booth',
+      FAKE_ELECTRON_HEALTH_URL: `http://127.0.0.1:${port}/api/health`,
+      MARQUEE_WATCHDOG_MS: String(WATCHDOG_MS),
+    },
+    150_000,
+  );
+  expect(run.stderr).not.toMatch(/Error|Cannot find/);
+  expect(run.status).toBe(0);
+  const report = run.read();
+  steps = new Map(report.booth.steps.map((s) => [s.name, s]));
+  windowsOpened = report.booth.windowsOpened;
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the Electron shell at a booth (built main process, stand-in electron)', () => {
+  it('answers GET /api/health with the displays and GPU status Electron reports', () => {
+    const first = step('acknowledging');
+    expect(first.status).toBe(200);
+    expect(Health.parse(first.health)).toEqual(first.health);
+    expect(first.health).toMatchObject({
+      healthy: true,
+      version: '9.9.9-fake',
+      screen: 'booth-a',
+      slide: { id: 'first' },
+      lastError: null,
+      renderers: { connected: 1, acknowledgedSeq: first.health.seq, watchdogReloads: 0 },
+    });
+    expect(first.health.displays).toEqual([
+      { id: 9, label: 'Side TV', width: 1280, height: 720, screen: 'booth-a' },
+      { id: 7, label: 'Stage projector', width: 1920, height: 1080, screen: null },
+    ]);
+    expect(first.health.gpu).toEqual({
+      gpu_compositing: 'enabled',
+      webgl: 'enabled',
+      video_decode: 'enabled',
+    });
+  });
+
+  it('reloads a renderer that stops acknowledging once the watchdog limit has passed, and logs it', () => {
+    const stuck = step('stuck');
+    expect(stuck.reloads).toBe(stuck.reloadsBeforeStuck);
+    expect(stuck.lastSent?.slideId).toBe('second');
+    const reloaded = step('reloaded by the watchdog');
+    expect(reloaded.reloads).toBe((stuck.reloadsBeforeStuck ?? 0) + 1);
+    // Why: not before the limit (host clock = real clock here); a loaded machine may be later, never earlier.
+    expect(reloaded.reloadedAfterMs).toBeGreaterThanOrEqual(WATCHDOG_MS - 100);
+    expect(reloaded.health.renderers.watchdogReloads).toBe(1);
+    expect(reloaded.health.lastError?.message).toMatch(
+      new RegExp(
+        `^no renderer acknowledged slide seq ${stuck.health.seq} for \\d+ ms: reloading the renderer$`,
+      ),
+    );
+    expect(reloaded.health.renderers.acknowledgedSeq).toBe(reloaded.health.seq);
+    expect(reloaded.health.slide?.id).toBe('second');
+  });
+
+  it('reloads a crashed page at once on the same slide and reports the crash in health', () => {
+    const crashed = step('crashed');
+    expect(crashed.health.lastError?.message).toBe(
+      'the kiosk page on display 9 crashed (exit code 139): reloading it on the same slide',
+    );
+    expect(crashed.health.renderers.connected).toBe(0);
+    expect(crashed.health.healthy).toBe(false);
+    const back = step('reloaded after the crash');
+    expect(back.reloads).toBe((back.beforeCrash?.reloads ?? Number.NaN) + 1);
+    expect(back.sentAfterCrash?.[0]).toEqual(back.beforeCrash?.shown);
+    expect(back.sentAfterCrash?.[0]?.slideId).toBe('second');
+    expect(back.health.renderers.connected).toBe(1);
+  });
+
+  it('reloads the pages when the GPU process dies and names it as the last error', () => {
+    const gpu = step('GPU process gone');
+    expect(gpu.reloads).toBeGreaterThan(gpu.reloadsBeforeGpu ?? Number.POSITIVE_INFINITY);
+    expect(gpu.health.lastError?.message).toBe(
+      'the GPU process died (crashed, exit code 1): reloading the kiosk pages',
+    );
+  });
+
+  it('reports a GPU that fell back to software drawing', () => {
+    const soft = step('GPU in software');
+    expect(soft.health.gpu?.gpu_compositing).toBe('disabled_software');
+    expect(soft.health.lastError?.message).toMatch(/^GPU compositing is disabled_software: /);
+  });
+
+  it('moves the kiosk window to the primary display when its display is unplugged, and back when it returns', () => {
+    const gone = step('side display unplugged');
+    expect(gone.bounds).toEqual({ x: 0, y: 0, width: 1920, height: 1080 });
+    expect(gone.health.displays).toEqual([
+      { id: 7, label: 'Stage projector', width: 1920, height: 1080, screen: 'booth-a' },
+    ]);
+    const back = step('side display back');
+    expect(back.bounds).toEqual({ x: 1920, y: 0, width: 1280, height: 720 });
+    expect(back.health.displays?.find((d) => d.id === 9)?.screen).toBe('booth-a');
+    expect(windowsOpened).toBe(1);
+  });
+
+  it('writes proof of play for the slide the staff cut short', () => {
+    const folder = join(dir, 'state', 'marquee', 'proof-of-play');
+    const lines = readdirSync(folder)
+      .flatMap((file) => readFileSync(join(folder, file), 'utf8').trim().split('\n'))
+      .map((line) => JSON.parse(line) as { slideId?: string; screen?: string });
+    expect(lines.some((l) => l.slideId === 'first' && l.screen === 'booth-a')).toBe(true);
+    expect(step('side display back').health.proof?.written).toBeGreaterThanOrEqual(1);
+  });
+});
