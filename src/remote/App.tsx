@@ -1,22 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AnnounceTab } from './AnnounceTab';
 import { ControlTab } from './ControlTab';
+import { HealthPanel } from './HealthPanel';
+import { withoutFolder } from './healthFormat';
+import { judgeHealth } from './healthStatus';
 import { type Lang, strings, uiLanguage } from './i18n';
 import { SlidesTab } from './SlidesTab';
 import { UiIcon } from './SlideIcon';
 import { TokenScreen } from './TokenScreen';
+import { useHealth } from './useHealth';
 import { useNow } from './useNow';
 import { type Connection, useRemote } from './useRemote';
 
-type Tab = 'control' | 'slides' | 'announce';
+type Tab = 'control' | 'slides' | 'announce' | 'health';
 type Toast = Readonly<{ kind: 'ok' | 'error'; text: string; key: number }>;
 
-/** The staff web remote: one screen for one hand, with three tabs. */
+/** The staff web remote: one screen for one hand, with four tabs. */
 export function App() {
   const lang: Lang = uiLanguage(navigator.language);
   const t = strings(lang);
   const remote = useRemote();
   const now = useNow();
+  const health = useHealth();
   const [tab, setTab] = useState<Tab>('control');
   const [screenName, setScreenName] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -56,6 +61,7 @@ export function App() {
   const slides = remote.playlists[selected?.state.screen ?? ''] ?? Object.values(remote.playlists)[0] ?? [];
   const disabled = remote.connection.kind !== 'online';
   const errors = selected?.state.playlistErrors ?? [];
+  const healthLevel = health.kind === 'ok' ? judgeHealth(health.sample.health).level : null;
 
   return (
     <div className="app">
@@ -102,7 +108,7 @@ export function App() {
         </div>
       ) : null}
 
-      {errors.length > 0 ? (
+      {errors.length > 0 && tab !== 'health' ? (
         <section className="problems" role="alert">
           <strong>{t.playlistRejected}</strong>
           <ul>
@@ -138,6 +144,7 @@ export function App() {
             run={run}
           />
         ) : null}
+        {tab === 'health' ? <HealthPanel state={health} lang={lang} t={t} now={now} /> : null}
       </main>
 
       {toast ? (
@@ -152,6 +159,7 @@ export function App() {
             ['control', t.tabControl, 'control'],
             ['slides', t.tabSlides, 'slides'],
             ['announce', t.tabAnnounce, 'announce'],
+            ['health', t.tabHealth, 'health'],
           ] as const
         ).map(([key, label, icon]) => (
           <button
@@ -161,7 +169,14 @@ export function App() {
             aria-current={tab === key ? 'page' : undefined}
             onClick={() => setTab(key)}
           >
-            <UiIcon name={icon} size={22} />
+            <span className="tab-icon">
+              <UiIcon name={icon} size={22} />
+              {key === 'health' && (healthLevel === 'warning' || healthLevel === 'problem') ? (
+                <span className={`tab-badge level-${healthLevel}`} data-testid="health-badge">
+                  !
+                </span>
+              ) : null}
+            </span>
             <span>{label}</span>
           </button>
         ))}
@@ -187,9 +202,4 @@ function ConnectionPill({
       {label}
     </span>
   );
-}
-
-/** A problem line without the playlist's folder (`/srv/show/playlist.json:3:5 …` → `playlist.json:3:5 …`); phones are narrow. */
-function withoutFolder(problem: string): string {
-  return problem.replace(/^[^\s]*[\\/](?=[^\\/\s]+:\d+:\d+)/, '');
 }

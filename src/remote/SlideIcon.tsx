@@ -41,6 +41,7 @@ export const UI_ICONS = {
   slides: 'M4 6h16M4 12h16M4 18h10',
   announce: PATHS.announcement,
   close: 'M6 6l12 12M18 6L6 18',
+  health: 'M3 12h4l2.5-6 5 12 2.5-6h4',
 } as const;
 
 /** A line icon of the remote's interface. */

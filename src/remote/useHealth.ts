@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { Health } from '../core/channels/healthContract';
+
+/** Where the remote asks for health (same origin as the remote: the LAN API). */
+export const HEALTH_URL = '/api/health';
+
+/** How often the remote asks while the page is visible. */
+export const HEALTH_POLL_MS = 5000;
+
+/** The last good answer and when (phone clock) it arrived. */
+export type HealthSample = Readonly<{ health: Health; receivedAt: number }>;
+
+/** What the health panel knows: nothing yet, a fresh answer, or why the last request gave no usable answer. */
+export type HealthState =
+  | Readonly<{ kind: 'loading' }>
+  | Readonly<{ kind: 'ok'; sample: HealthSample }>
+  | Readonly<{ kind: 'unavailable'; reason: string; last: HealthSample | null }>;
+
+/** Reads a fetched body as `Health`, or says in one line why it is not one. */
+export function parseHealth(body: unknown): { ok: true; health: Health } | { ok: false; reason: string } {
+  const parsed = Health.safeParse(body);
+  if (parsed.success) return { ok: true, health: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'answer';
+  return { ok: false, reason: `${HEALTH_URL}: ${where}: ${issue?.message ?? 'not a health answer'}` };
+}
+
+/** Polls `GET /api/health` every `everyMs` while the page is visible, validating each answer with the zod schema. */
+export function useHealth(everyMs = HEALTH_POLL_MS): HealthState {
+  const [state, setState] = useState<HealthState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let inFlight: AbortController | null = null;
+    const fail = (reason: string) =>
+      setState((old) => ({
+        kind: 'unavailable',
+        reason,
+        last: old.kind === 'ok' ? old.sample : old.kind === 'unavailable' ? old.last : null,
+      }));
+    const schedule = () => {
+      if (timer !== null) clearTimeout(timer);
+      timer = stopped || document.visibilityState !== 'visible' ? null : setTimeout(poll, everyMs);
+    };
+    const poll = async () => {
+      timer = null;
+      if (inFlight !== null) return;
+      const controller = new AbortController();
+      inFlight = controller;
+      const giveUp = setTimeout(() => controller.abort(), Math.max(1000, everyMs - 500));
+      try {
+        const res = await fetch(HEALTH_URL, { cache: 'no-store', signal: controller.signal });
+        if (!res.ok) fail(`${HEALTH_URL}: HTTP ${res.status}`);
+        else {
+          const parsed = parseHealth(await res.json());
+          if (stopped) return;
+          if (parsed.ok) setState({ kind: 'ok', sample: { health: parsed.health, receivedAt: Date.now() } });
+          else fail(parsed.reason);
+        }
+      } catch (err) {
+        if (!stopped) fail(err instanceof Error && err.name !== 'AbortError' ? err.message : 'no answer');
+      } finally {
+        clearTimeout(giveUp);
+        inFlight = null;
+        schedule();
+      }
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'visible') void poll();
+      else if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+    };
+    void poll();
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      inFlight?.abort();
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [everyMs]);
+
+  return state;
+}

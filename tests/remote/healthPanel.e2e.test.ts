@@ -1,0 +1,211 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Health } from '../../src/core/channels/healthContract';
+import { textIn } from '../../src/remote/i18n';
+import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
+import { type LaunchedChromium, launchChromium } from '../support/chromium';
+import { ensureRendererBuilt } from '../support/rendererBuild';
+import { ensureRemoteBuilt } from './remoteBuild';
+
+const root = join(import.meta.dirname, '..', '..');
+const TOKEN = 'health-panel-token-Zr81Kq0Vd';
+const SHOTS = join(root, 'test-results', 'remote');
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
+let home: string;
+let serve: ServeProcess;
+let lanUrl: string;
+let chromium: LaunchedChromium;
+let kiosk: Page;
+let playlistFile: string;
+let good: string;
+/** Uncaught errors of any remote page; every test ends by checking there were none. */
+const pageErrors: string[] = [];
+
+/** The demo show with long slide times, so the slide on screen stays put during the test. */
+async function demoCopy(dir: string): Promise<string> {
+  await cp(join(root, 'assets', 'demo'), dir, { recursive: true });
+  const file = join(dir, 'playlist.json');
+  const playlist = JSON.parse(await readFile(file, 'utf8'));
+  playlist.defaults = { ...playlist.defaults, duration: 900 };
+  for (const slide of playlist.slides) slide.duration = 900;
+  await writeFile(file, JSON.stringify(playlist, null, 2));
+  return file;
+}
+
+async function health(): Promise<Health> {
+  const res = await fetch(`${lanUrl}/api/health`);
+  return Health.parse(await res.json());
+}
+
+/** A phone on the remote's health tab. */
+async function healthTab(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await chromium.browser.newContext({ ...PHONE, locale });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(`${locale}: ${err.message}`));
+  await page.goto(`${lanUrl}/remote/#token=${TOKEN}`);
+  await page.locator('.pill.online').waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: locale.startsWith('zh') ? '状态' : 'Health' }).tap();
+  await page.getByTestId('health-status').waitFor({ timeout: 15_000 });
+  return { context, page };
+}
+
+const level = (page: Page) => page.getByTestId('health-status').getAttribute('data-level');
+
+async function waitForLevel(page: Page, wanted: string): Promise<void> {
+  await page.waitForFunction(
+    (w) => document.querySelector('[data-testid="health-status"]')?.getAttribute('data-level') === w,
+    wanted,
+    { timeout: 20_000 },
+  );
+}
+
+beforeAll(async () => {
+  ensureRendererBuilt();
+  ensureRemoteBuilt();
+  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-health-'));
+  playlistFile = await demoCopy(join(home, 'show'));
+  good = await readFile(playlistFile, 'utf8');
+  const lanPort = await freePort();
+  serve = await startServe(
+    [
+      '--playlist',
+      playlistFile,
+      '--port',
+      String(await freePort()),
+      '--control-listen',
+      `127.0.0.1:${lanPort}`,
+      '--control-token',
+      TOKEN,
+    ],
+    home,
+  );
+  lanUrl = `http://127.0.0.1:${lanPort}`;
+  chromium = await launchChromium();
+  kiosk = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await kiosk.goto(serve.url);
+  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 45_000 });
+  await mkdir(SHOTS, { recursive: true });
+}, 180_000);
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await chromium?.cleanup();
+  await serve?.stop();
+  if (home) await rm(home, { recursive: true, force: true });
+});
+
+describe('health panel of the web remote, against marquee serve', { timeout: 120_000 }, () => {
+  it('shows OK in words and the slide on screen, as GET /api/health reports it', async () => {
+    await expect
+      .poll(async () => (await health()).renderers.acknowledgedSeq, { timeout: 30_000 })
+      .not.toBeNull();
+    const h = await health();
+    expect(h.slide).not.toBeNull();
+    const { context, page } = await healthTab('en-US');
+    await waitForLevel(page, 'ok');
+    expect(await page.getByTestId('health-status').textContent()).toContain('All OK');
+    const slide = page.getByTestId('health-slide');
+    expect(await slide.locator('.position').textContent()).toBe(`${h.slide?.position} / ${h.slide?.count}`);
+    expect(await slide.locator('.health-slide-title').textContent()).toBe(textIn(h.slide?.title, 'en'));
+    expect(await page.getByTestId('health-renderers').textContent()).toMatch(/Connected\s*1/);
+    expect(await page.getByTestId('health-badge').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'remote-en-health-ok.png') });
+    await context.close();
+
+    const zh = await healthTab('zh-CN');
+    await waitForLevel(zh.page, 'ok');
+    expect(await zh.page.getByTestId('health-status').textContent()).toContain('一切正常');
+    expect(await zh.page.getByTestId('health-slide').locator('.health-slide-title').textContent()).toBe(
+      textIn(h.slide?.title, 'zh'),
+    );
+    await zh.page.screenshot({ path: join(SHOTS, 'remote-zh-health-ok.png') });
+    await zh.context.close();
+  });
+
+  it('shows a broken playlist as a warning with FILE:LINE:COL, and recovers when the file is fixed', async () => {
+    const en = await healthTab('en-US');
+    const zh = await healthTab('zh-CN');
+    await waitForLevel(en.page, 'ok');
+    const broken = JSON.parse(good);
+    broken.slides[2].duration = 0;
+    const text = JSON.stringify(broken, null, 2);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => /"duration": 0,?$/.test(l));
+    const col = (lines[line] ?? '').indexOf(': 0') + 3;
+    await writeFile(playlistFile, text);
+
+    for (const page of [en.page, zh.page]) {
+      await waitForLevel(page, 'warning');
+      await page.getByTestId('health-badge').waitFor({ timeout: 5000 });
+      expect(await page.locator('.problem-place').textContent()).toBe(`playlist.json:${line + 1}:${col}`);
+      expect(await page.locator('.problem-message').textContent()).toContain('slides[2].duration');
+    }
+    expect(await en.page.getByTestId('health-status').textContent()).toContain('Needs a look');
+    expect(await zh.page.getByTestId('health-status').textContent()).toContain('需要关注');
+    // Why: the show keeps playing the previous version, so the slide card stays filled.
+    expect(await en.page.locator('.health-slide-title').textContent()).not.toBe('');
+    await en.page.screenshot({ path: join(SHOTS, 'remote-en-health-broken.png') });
+    await zh.page.screenshot({ path: join(SHOTS, 'remote-zh-health-broken.png') });
+
+    await writeFile(playlistFile, good);
+    for (const page of [en.page, zh.page]) {
+      await waitForLevel(page, 'ok');
+      expect(await page.locator('.problem-place').count()).toBe(0);
+      expect(await page.getByTestId('health-badge').count()).toBe(0);
+    }
+    await en.context.close();
+    await zh.context.close();
+  });
+
+  it('says "health unavailable" for a malformed answer without crashing, and recovers', async () => {
+    const { context, page } = await healthTab('en-US');
+    await waitForLevel(page, 'ok');
+    await page.route('**/api/health', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"ok":true,"uptimeMs":"soon"}' }),
+    );
+    await waitForLevel(page, 'unavailable');
+    expect(await page.getByTestId('health-status').textContent()).toContain('Health unavailable');
+    expect(await page.locator('.pill.online').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'remote-en-health-unavailable.png') });
+    await page.route('**/api/health', (route) => route.fulfill({ status: 200, body: 'not json' }));
+    await page.waitForTimeout(6000);
+    expect(await level(page)).toBe('unavailable');
+    await page.unrouteAll();
+    await waitForLevel(page, 'ok');
+    await context.close();
+  });
+
+  it('stops polling while the page is hidden and asks again as soon as it is shown', async () => {
+    const { context, page } = await healthTab('en-US');
+    let asked = 0;
+    page.on('request', (req) => {
+      if (req.url().endsWith('/api/health')) asked++;
+    });
+    await expect.poll(() => asked, { timeout: 15_000 }).toBeGreaterThan(0);
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await setVisibility('hidden');
+    await page.waitForTimeout(1000);
+    const whenHidden = asked;
+    await page.waitForTimeout(12_000);
+    expect(asked).toBe(whenHidden);
+    await setVisibility('visible');
+    await expect.poll(() => asked, { timeout: 5000 }).toBeGreaterThan(whenHidden);
+    await context.close();
+  });
+});
