@@ -26,16 +26,21 @@ function isShowMessage(data: unknown): data is ShowMessage {
   return typeof v.seq === 'number' && typeof v.event === 'object' && v.event !== null;
 }
 
+/** The browser-mode RendererApi, plus `close()`: drops the connection and stops reconnecting (for tests and teardown). */
+export type WebSocketApi = RendererApi & Readonly<{ close(): void }>;
+
 /**
  * The browser-mode RendererApi: talks to the host over `/ws/renderer`, reconnects with back-off, and
  * keeps the last view on screen while the connection is down (messages sent meanwhile are dropped:
  * the host re-sends the current view on reconnect and the renderer acknowledges it again).
  */
-export function createWebSocketApi(url: string = rendererSocketUrl(window.location)): RendererApi {
+export function createWebSocketApi(url: string = rendererSocketUrl(window.location)): WebSocketApi {
   const listeners = new Set<(view: ShowView) => void>();
   let last: ShowView | null = null;
   let socket: WebSocket | null = null;
   let delay: number | null = null;
+  let closed = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
   const send = (message: RendererToHost): void => {
     if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
@@ -78,10 +83,10 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
       for (const l of listeners) l(data.view);
     });
     ws.addEventListener('close', () => {
-      if (socket !== ws) return;
+      if (socket !== ws || closed) return;
       socket = null;
       delay = nextDelay(delay);
-      setTimeout(connect, delay);
+      retry = setTimeout(connect, delay);
     });
   };
   connect();
@@ -104,6 +109,13 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
     },
     key(action) {
       send({ type: 'key', action });
+    },
+    close() {
+      closed = true;
+      clearTimeout(retry);
+      socket?.close();
+      socket = null;
+      listeners.clear();
     },
   };
 }
