@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Health } from '../../src/core/channels/healthContract';
 import { locateElectron } from '../../src/host/kiosk/electronBinary';
 import { ensureElectronBuilt } from './support/electronBuild';
 
@@ -16,6 +18,23 @@ const shellIt = binary.ok ? it : it.skip;
 let dir: string;
 let app: ElectronApplication | null = null;
 let page: Page;
+let healthUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function health(): Promise<Health> {
+  return Health.parse(await (await fetch(healthUrl)).json());
+}
 
 beforeAll(async () => {
   if (!binary.ok) return;
@@ -31,6 +50,8 @@ beforeAll(async () => {
     }),
   );
   writeFileSync(join(dir, 'inside.txt'), 'media file');
+  const port = await freePort();
+  healthUrl = `http://127.0.0.1:${port}/api/health`;
   app = await _electron.launch({
     executablePath: binary.path,
     args: [
@@ -41,6 +62,8 @@ beforeAll(async () => {
       playlist,
       '--exit-chord',
       'Ctrl+Alt+Shift+F12',
+      '--control-listen',
+      `127.0.0.1:${port}`,
     ],
     env: {
       ...process.env,
@@ -112,5 +135,36 @@ describe('the Electron kiosk shell', () => {
       };
     });
     expect(statuses).toEqual({ dotted: 404, encoded: 404, media: 200 });
+  });
+
+  shellIt('answers GET /api/health with the displays and GPU status of this machine', async () => {
+    await expect
+      .poll(async () => (await health()).renderers.acknowledgedSeq, { timeout: 15_000 })
+      .toBe((await health()).seq);
+    const answer = await health();
+    const facts = await app?.evaluate(({ app: electronApp, screen }) => ({
+      version: electronApp.getVersion(),
+      displays: screen.getAllDisplays().map((d) => d.id),
+    }));
+    expect(answer.version).toBe(facts?.version);
+    expect(answer.displays?.map((d) => d.id)).toEqual(facts?.displays);
+    expect(answer.displays?.filter((d) => d.screen === 'main')).toHaveLength(1);
+    expect(answer.gpu).toHaveProperty('gpu_compositing');
+    expect(answer.renderers.connected).toBe(1);
+  });
+
+  // Why: last, as it ends the page's renderer process.
+  shellIt('reloads a crashed page on the same slide and names the crash in health', async () => {
+    const before = await health();
+    await app?.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer(),
+    );
+    await expect
+      .poll(async () => (await health()).lastError?.message ?? '', { timeout: 15_000 })
+      .toMatch(/^the kiosk page on display \d+ (crashed|was killed) /);
+    await expect.poll(async () => (await health()).renderers.connected, { timeout: 30_000 }).toBe(1);
+    const after = await health();
+    expect(after.seq).toBe(before.seq);
+    expect(after.slide?.id).toBe('hello');
   });
 });
