@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatSoak, runSoak } from './soakRun';
 
-describe('soak (short): 300 slide changes through marquee serve in Chromium', () => {
-  it('plays every slide type with no console error, acknowledged, without leaking renderer heap', async () => {
-    const result = await runSoak({ changes: 300, speed: 5, timeoutMs: 280_000 });
+describe('soak (short): 150 slide changes through marquee serve in Chromium', () => {
+  it('acknowledges every change of every slide type with no console error, without leaking renderer heap', async () => {
+    const result = await runSoak({ changes: 150, timeoutMs: 240_000 });
     const table = formatSoak(result);
-    expect(result.slideTypes).toEqual(
+    const acknowledged = Object.keys(result.acks).filter((type) => (result.acks[type]?.n ?? 0) > 0);
+    expect(acknowledged, table).toEqual(
       expect.arrayContaining([
         'announcement',
         'countdown',
@@ -20,9 +21,10 @@ describe('soak (short): 300 slide changes through marquee serve in Chromium', ()
       ]),
     );
     expect(result.samples.length, table).toBeGreaterThanOrEqual(4);
+    expect(result.health.renderers.acknowledged, table).toBeGreaterThanOrEqual(150);
     expect(
       result.checks.filter((c) => !c.ok),
       table,
     ).toEqual([]);
-  }, 330_000);
+  }, 300_000);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { Health } from '../../src/core/channels/healthContract';
+import { PRESENT_TIMEOUT_MS } from '../../src/core/player/playerTypes';
 import type { Playlist } from '../../src/core/playlist/types';
 import { freePort, startServe } from '../e2e/serveProcess';
 import { launchChromium } from '../support/chromium';
@@ -13,7 +14,10 @@ import { slideTypes, writeFastDemo } from './soakPlaylist';
 export type SoakOptions = Readonly<{
   /** Slide changes to play through. */
   changes: number;
-  /** How many times faster the host's clock runs (MARQUEE_CLOCK_SPEED). Default 5: a 1 s slide lasts 200 ms. */
+  /**
+   * How many times faster the host's clock runs (MARQUEE_CLOCK_SPEED). Default 3: a 1 s slide lasts 333 ms, and the
+   * player's present time-out (10 s of host clock) is 3.3 real seconds.
+   */
   speed?: number;
   /** Renderer heap growth allowed from the first sample to the last, bytes. Default 5 MB. */
   maxHeapGrowthBytes?: number;
@@ -43,11 +47,18 @@ export type SoakResult = Readonly<{
   checks: readonly SoakCheck[];
   health: Health;
   consoleErrors: readonly string[];
+  /** The slide types of the soak playlist. */
   slideTypes: readonly string[];
+  /** Acknowledgements the page sent during the run, by slide type. */
+  acks: AckFigures;
+  speed: number;
   ok: boolean;
 }>;
 
 const MB = 1024 * 1024;
+
+/** The clock speed `npm run soak` and the short soak use unless told otherwise. */
+export const DEFAULT_SOAK_SPEED = 3;
 
 /** Renderer JS heap in use after a forced garbage collection, bytes (CDP). */
 async function rendererHeap(cdp: CDPSession): Promise<number> {
@@ -55,6 +66,71 @@ async function rendererHeap(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   const usage = await cdp.send('Runtime.getHeapUsage');
   return usage.usedSize;
+}
+
+/**
+ * Page script (fixed-size state, so it does not grow the heap it measures). `window.__soakTrace`: the last 64
+ * renderer events, `show` when a view with a new seq arrives, `shown` when the stage puts it up, `ack` when
+ * `presented` is sent (page `performance.now()` ms). `window.__soakAcks`: per slide type, acknowledgements sent
+ * and the slowest arrival → acknowledgement, ms.
+ */
+const TRACE_SCRIPT = `(() => {
+  const ring = [];
+  const shows = [];
+  const acks = {};
+  const put = (kind, seq) => { ring.push([kind, seq, Math.round(performance.now())]); if (ring.length > 64) ring.shift(); };
+  window.__soakTrace = ring;
+  window.__soakAcks = acks;
+  const Native = window.WebSocket;
+  let lastSeq = -1;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => {
+        try {
+          const m = JSON.parse(String(e.data));
+          if (m.type === 'show' && m.view.seq !== lastSeq) {
+            lastSeq = m.view.seq;
+            put('show', m.view.seq);
+            shows.push({ seq: m.view.seq, at: performance.now(), type: m.view.slide ? m.view.slide.type : 'idle' });
+            if (shows.length > 8) shows.shift();
+          }
+        } catch {}
+      });
+    }
+    send(data) {
+      try {
+        const m = JSON.parse(String(data));
+        if (m.type === 'presented') {
+          put('ack', m.seq);
+          const s = shows.find((x) => x.seq === m.seq);
+          if (s) {
+            const a = acks[s.type] ?? (acks[s.type] = { n: 0, maxMs: 0 });
+            a.n += 1;
+            a.maxMs = Math.max(a.maxMs, Math.round(performance.now() - s.at));
+          }
+        }
+      } catch {}
+      return super.send(data);
+    }
+  };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const seq = Number(r.target.getAttribute('data-shown-seq'));
+      if (r.attributeName === 'data-shown-seq' && seq > 0) put('shown', seq);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-shown-seq'] });
+})();`;
+
+/** Acknowledgements the page sent, by slide type: how many and the slowest (view arrived → `presented` sent). */
+export type AckFigures = Readonly<Record<string, Readonly<{ n: number; maxMs: number }>>>;
+
+/** The renderer's recent events around `seq`, one line (see TRACE_SCRIPT). */
+async function traceAround(page: Page, seq: number): Promise<string> {
+  const ring = (await page.evaluate('window.__soakTrace ?? []')) as [string, number, number][];
+  const near = ring.filter(([, s]) => s >= seq - 1 && s <= seq + 1);
+  const t0 = near[0]?.[2] ?? 0;
+  return near.map(([kind, s, t]) => `${kind} ${s} +${t - t0}ms`).join(', ') || 'nothing recorded';
 }
 
 async function health(url: string): Promise<Health> {
@@ -70,7 +146,7 @@ async function health(url: string): Promise<Health> {
  * watchdog reload.
  */
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
-  const speed = options.speed ?? 5;
+  const speed = options.speed ?? DEFAULT_SOAK_SPEED;
   const log = options.progress ?? (() => {});
   ensureRendererBuilt();
   const home = await mkdtemp(join(tmpdir(), 'marquee-soak-'));
@@ -96,6 +172,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) consoleErrors.push(m.text());
     });
     page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+    await page.addInitScript(TRACE_SCRIPT);
     const cdp = await page.context().newCDPSession(page);
     await page.goto(serve.url);
     const started = Date.now();
@@ -119,7 +196,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         );
       }
       await new Promise((r) => setTimeout(r, 200));
+      const before = last;
       last = await health(serve.url);
+      if (last.renderers.missed > before.renderers.missed) {
+        const lines = serve
+          .stderr()
+          .split('\n')
+          .filter((l) => l.includes('without being acknowledged'));
+        for (const line of lines.slice(-(last.renderers.missed - before.renderers.missed))) {
+          const seq = Number(/seq (\d+)/.exec(line)?.[1] ?? -1);
+          log(`MISSED ${line.trim()} | renderer: ${await traceAround(page, seq)}`);
+        }
+      }
       if (done(last) >= nextSample) {
         nextSample += every;
         const rendererHeapBytes = await rendererHeap(cdp);
@@ -140,13 +228,24 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Let the last change be acknowledged before the final count.
     await new Promise((r) => setTimeout(r, 300));
     const final = await health(serve.url);
-    const checks = judge(samples, base, final, consoleErrors, options);
+    const acks = (await page.evaluate('window.__soakAcks')) as AckFigures;
+    const checks = [
+      ...judge(samples, base, final, consoleErrors, options),
+      {
+        name: 'slide types acknowledged',
+        value: `${types.filter((t) => (acks[t]?.n ?? 0) > 0).length} of ${types.length}`,
+        limit: 'all',
+        ok: types.every((t) => (acks[t]?.n ?? 0) > 0),
+      },
+    ];
     return {
       samples,
       checks,
       health: final,
       consoleErrors,
       slideTypes: types,
+      acks,
+      speed,
       ok: checks.every((c) => c.ok),
     };
   } finally {
@@ -233,7 +332,11 @@ export function formatSoak(result: SoakResult): string {
     ...result.checks.map(
       (c) => `${c.ok ? 'ok  ' : 'FAIL'}  ${c.name.padEnd(32)} ${c.value.padEnd(20)} limit ${c.limit}`,
     ),
-    `slide types: ${result.slideTypes.join(', ')}`,
+    `clock speed ${result.speed}: a 1 s slide lasts ${Math.round(1000 / result.speed)} ms; present time-out ${(PRESENT_TIMEOUT_MS / result.speed / 1000).toFixed(1)} s real`,
+    `acknowledged by slide type (count, slowest view → presented): ${Object.entries(result.acks)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, a]) => `${type} ${a.n} (${(a.maxMs / 1000).toFixed(2)} s)`)
+      .join(', ')}`,
     ...result.consoleErrors.slice(0, 5).map((e) => `console error: ${e}`),
   ];
   return `${rows.join('\n')}\n`;

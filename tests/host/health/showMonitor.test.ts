@@ -69,6 +69,9 @@ describe('createShowMonitor', () => {
     present();
     const health = Health.parse(monitor.health());
     expect(health.renderers).toMatchObject({ changes: 4, acknowledged: 3, missed: 1, watchdogReloads: 0 });
+    expect(warnings).toEqual([
+      'slide s3 (seq 3) left the screen after 15000 ms without being acknowledged by a renderer',
+    ]);
     expect(health.slide?.id).toBe('s1');
     expect(health.version).toBe('9.9.9');
     expect(health.healthy).toBe(true);
