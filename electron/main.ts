@@ -21,6 +21,7 @@ import { handleAppScheme, registerAppScheme } from './appProtocol';
 import { bridgeRendererIpc } from './ipcBridge';
 import { KioskWindows } from './kioskWindows';
 import { watchProcesses } from './processWatch';
+import { startShellOffline } from './shellOffline';
 import { shellHealth } from './shellHealth';
 
 /** Exit code for a configuration or playlist a person must fix (systemd then stops retrying quickly). */
@@ -118,7 +119,11 @@ async function run(config: MarqueeConfig): Promise<void> {
     fail(`the renderer is not built (${rendererRoot}/index.html is missing); run: npm run build`);
     return;
   }
-  handleAppScheme(() => ({ renderer: rendererRoot, media: host.playlistDir }));
+  const offline = await startShellOffline(host, paths.cache, logger);
+  handleAppScheme(
+    () => ({ renderer: rendererRoot, media: host.playlistDir }),
+    offline?.cachedFile ?? (async () => null),
+  );
 
   const monitor = createShowMonitor({
     host,
@@ -127,6 +132,7 @@ async function run(config: MarqueeConfig): Promise<void> {
     limits,
     version: app.getVersion(),
     proof: () => proof.stats(),
+    ...(offline === null ? {} : { cache: offline.figures, rewriteView: offline.rewrite }),
     electron: () =>
       shellHealth(screen.getAllDisplays(), windows.displayIds(), config.screen, app.getGPUFeatureStatus()),
   });
@@ -181,6 +187,7 @@ async function run(config: MarqueeConfig): Promise<void> {
     event.preventDefault();
     globalShortcut.unregisterAll();
     monitor.stop();
+    offline?.stop();
     windows.closeAll();
     void Promise.allSettled([host.stop(), control?.close()])
       .then(() => proof.flush())

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
 import { ensureElectronBuilt } from './support/electronBuild';
@@ -12,6 +15,11 @@ import { runFakeMain } from './support/runFakeMain';
 // through GET /api/health of the shell's own control server.
 
 const WATCHDOG_MS = 2000;
+const CACHED = 'https://assets.example.invalid/logo.svg';
+const MISSING = 'https://assets.example.invalid/not-fetched.svg';
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
+const root = join(import.meta.dirname, '..', '..');
 
 type Sent = Readonly<{ channel: string; seq: number | null; slideId: string | null }>;
 type Step = Readonly<{
@@ -27,11 +35,23 @@ type Step = Readonly<{
   sentAfterCrash?: readonly Sent[];
   reloadsBeforeGpu?: number;
 }>;
-type Report = Readonly<{ booth: Readonly<{ steps: readonly Step[]; windowsOpened: number }> }>;
+type Fetched = Readonly<{ status: number; type: string | null; body: string }>;
+type CacheChecks = Readonly<{
+  health: Health['cache'];
+  upcomingSrc: string | null;
+  cached: Fetched;
+  missing: Fetched;
+  marker: Fetched;
+  climbing: number;
+}>;
+type Report = Readonly<{
+  booth: Readonly<{ steps: readonly Step[]; windowsOpened: number; cache: CacheChecks }>;
+}>;
 
 let dir: string;
 let steps: ReadonlyMap<string, Step>;
 let windowsOpened: number;
+let cache: CacheChecks;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,9 +84,12 @@ beforeAll(async () => {
       slides: [
         { type: 'announcement', id: 'first', text: 'First', duration: 600 },
         { type: 'announcement', id: 'second', text: 'Second', duration: 600 },
+        { type: 'image', id: 'cached-logo', src: CACHED, duration: 600 },
+        { type: 'image', id: 'missing-logo', src: MISSING, duration: 600 },
       ],
     }),
   );
+  await prefetchLogo(playlist);
   const port = await freePort();
   const run = runFakeMain<Report>(
     dir,
@@ -83,6 +106,8 @@ beforeAll(async () => {
     {
       FAKE_ELECTRON_SCENARIO: 'booth',
       FAKE_ELECTRON_HEALTH_URL: `http://127.0.0.1:${port}/api/health`,
+      FAKE_ELECTRON_CACHED_URL: CACHED,
+      FAKE_ELECTRON_MISSING_URL: MISSING,
       MARQUEE_WATCHDOG_MS: String(WATCHDOG_MS),
     },
     150_000,
@@ -92,7 +117,37 @@ beforeAll(async () => {
   const report = run.read();
   steps = new Map(report.booth.steps.map((s) => [s.name, s]));
   windowsOpened = report.booth.windowsOpened;
+  cache = report.booth.cache;
 }, 300_000);
+
+/** Fills the shell's offline cache with the logo only, as `marquee prefetch` does before an event (from loopback). */
+async function prefetchLogo(playlist: string): Promise<void> {
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/logo.svg') {
+      res.setHeader('Content-Type', 'image/svg+xml');
+      res.end(LOGO);
+      return;
+    }
+    res.statusCode = 404;
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  try {
+    const run = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'bin', 'marquee.mjs'), 'prefetch', playlist, '--test-fetch-from', origin],
+      { env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') }, cwd: root, timeout: 90_000 },
+    ).catch((err: { stdout?: string; stderr?: string }) => ({
+      stdout: err.stdout ?? '',
+      stderr: err.stderr ?? '',
+    }));
+    expect(run.stdout).toMatch(/1 fetched/);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -187,5 +242,15 @@ describe('the Electron shell at a booth (built main process, stand-in electron)'
       .map((line) => JSON.parse(line) as { slideId?: string; screen?: string });
     expect(lines.some((l) => l.slideId === 'first' && l.screen === 'booth-a')).toBe(true);
     expect(step('side display back').health.proof?.written).toBeGreaterThanOrEqual(1);
+  });
+
+  it('serves remote assets from the offline cache on app:// and reports the cache in health', () => {
+    expect(cache.upcomingSrc).toBe(`/cache/${encodeURIComponent(CACHED)}`);
+    expect(cache.cached).toEqual({ status: 200, type: 'image/svg+xml', body: LOGO });
+    expect(cache.missing.status).toBe(404);
+    expect(cache.missing.body).toContain('not in the offline cache yet');
+    expect(cache.marker.status).toBe(404);
+    expect(cache.climbing).toBe(404);
+    expect(cache.health).toMatchObject({ entries: 1, pendingFetches: 1 });
   });
 });

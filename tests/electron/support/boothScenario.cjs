@@ -99,6 +99,25 @@ async function boothScenario(ctx) {
   await sleep(100);
   await step('side display back');
   out.windowsOpened = ctx.windows.length;
+
+  // 7. Remote assets: served from the offline cache on app://, never from the network.
+  const fromApp = async (url) => {
+    const response = await ctx.fetchApp(url);
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: await response.text(),
+    };
+  };
+  const cacheUrl = (ref) => `app://renderer/cache/${encodeURIComponent(ref)}`;
+  out.cache = {
+    health: (await health()).body.cache,
+    upcomingSrc: ctx.renderer.lastView?.upcoming?.src ?? null,
+    cached: await fromApp(cacheUrl(ctx.remote.cached)),
+    missing: await fromApp(cacheUrl(ctx.remote.missing)),
+    marker: await fromApp(`app://renderer/cache/missing/${encodeURIComponent(ctx.remote.missing)}`),
+    climbing: (await fromApp('app://renderer/cache/%2e%2e/%2e%2e/etc/passwd')).status,
+  };
   return out;
 }
 

@@ -35,7 +35,7 @@ const side = { id: 9, label: 'Side TV', bounds: { x: 1920, y: 0, width: 1280, he
 let displays = [side, primary];
 let gpuStatus = { gpu_compositing: 'enabled', webgl: 'enabled', video_decode: 'enabled' };
 /** The kiosk page's stand-in: when `acking`, it acknowledges every view it is sent, as the real renderer does once painted. */
-const renderer = { acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth', onReload: null };
+const renderer = { acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth', onReload: null, lastView: null };
 const ipcOk = (seq) =>
   ipcListeners.get('marquee:presented')?.(
     { senderFrame: { url: 'app://renderer/index.html' } },
@@ -50,6 +50,7 @@ class FakeWebContents extends EventEmitter {
   }
   send(channel, message) {
     record.sent.push({ channel, seq: message?.view?.seq ?? null, slideId: message?.view?.slide?.id ?? null });
+    if (message?.view) renderer.lastView = message.view;
     const seq = message?.view?.seq;
     if (renderer.acking && typeof seq === 'number') setImmediate(() => ipcOk(seq));
   }
@@ -259,6 +260,8 @@ async function runBooth() {
     displays: { primary, side, set: (list) => (displays = list) },
     setGpuStatus: (status) => (gpuStatus = status),
     healthUrl: process.env.FAKE_ELECTRON_HEALTH_URL,
+    fetchApp: (url) => protocolHandler.handler(new Request(url)),
+    remote: { cached: process.env.FAKE_ELECTRON_CACHED_URL, missing: process.env.FAKE_ELECTRON_MISSING_URL },
   });
   writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify({ ...record, booth: report }, null, 2));
   process.exit(0);

@@ -35,6 +35,7 @@ export function runFakeMain<Report>(
         FAKE_ELECTRON_REPORT: report,
         XDG_CONFIG_HOME: join(dir, 'config'),
         XDG_STATE_HOME: join(dir, 'state'),
+        XDG_CACHE_HOME: join(dir, 'cache'),
         XDG_RUNTIME_DIR: join(dir, 'run'),
         MARQUEE_LOG_LEVEL: 'warn',
         ...env,
