@@ -133,6 +133,7 @@ async function run(config: MarqueeConfig): Promise<void> {
     version: app.getVersion(),
     proof: () => proof.stats(),
     ...(offline === null ? {} : { cache: offline.figures, rewriteView: offline.rewrite }),
+    // Why: read only when health is asked for, which the control server below answers after `windows` exists.
     electron: () =>
       shellHealth(screen.getAllDisplays(), windows.displayIds(), config.screen, app.getGPUFeatureStatus()),
   });

@@ -253,4 +253,18 @@ describe('the Electron shell at a booth (built main process, stand-in electron)'
     expect(cache.climbing).toBe(404);
     expect(cache.health).toMatchObject({ entries: 1, pendingFetches: 1 });
   });
+
+  it('logs the watchdog reload, the crash and the dead GPU process in the host log', () => {
+    const log = readFileSync(join(dir, 'state', 'marquee', 'logs', 'marquee.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    const logged = (pattern: RegExp) => log.filter((l) => pattern.test(l.msg)).map((l) => l.level);
+    expect(logged(/^no renderer acknowledged slide seq \d+ for \d+ ms: reloading the renderer$/)).toEqual([
+      40,
+    ]);
+    expect(logged(/^the kiosk page on display 9 crashed \(exit code 139\)/)).toEqual([50]);
+    expect(logged(/^the GPU process died \(crashed, exit code 1\)/)).toEqual([50]);
+    expect(logged(/^GPU compositing is disabled_software/)).toEqual([40]);
+  });
 });
