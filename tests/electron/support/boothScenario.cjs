@@ -25,16 +25,14 @@ async function boothScenario(ctx) {
   const lastSent = () => ctx.record.sent.filter((s) => s.channel === 'marquee:show').at(-1) ?? null;
   const win = ctx.windows[0];
   const step = async (name, extra = {}) => {
-    const h = await health();
-    out.steps.push({
-      name,
-      status: h.status,
-      health: h.body,
+    // Why: the shell's own state before the health request, so a slow answer on a loaded machine cannot blur it.
+    const seen = {
       reloads: ctx.record.reloads.length,
       lastSent: lastSent(),
       bounds: win?.getBounds() ?? null,
-      ...extra,
-    });
+    };
+    const h = await health();
+    out.steps.push({ name, status: h.status, health: h.body, ...seen, ...extra });
   };
 
   // 1. The renderer acknowledges every slide: health says so.
@@ -62,13 +60,16 @@ async function boothScenario(ctx) {
 
   // 3. The page's renderer process crashes: it is reloaded and shown the same slide.
   const beforeCrash = { reloads: ctx.record.reloads.length, sent: ctx.record.sent.length, shown: lastSent() };
+  // Why: a page that takes a while to load again keeps the window between crash and reload wide for the check.
+  ctx.renderer.loadMs = 2000;
   win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
   await sleep(50);
   await step('crashed', { beforeCrash });
   await until(
     () => ctx.record.reloads.length > beforeCrash.reloads && ctx.record.sent.length > beforeCrash.sent,
   );
-  await until(async () => (await health()).body.renderers?.connected > 0, 5_000);
+  await until(async () => (await health()).body.renderers?.connected > 0, 10_000);
+  ctx.renderer.loadMs = 0;
   await step('reloaded after the crash', {
     beforeCrash,
     sentAfterCrash: ctx.record.sent.slice(beforeCrash.sent),

@@ -35,7 +35,13 @@ const side = { id: 9, label: 'Side TV', bounds: { x: 1920, y: 0, width: 1280, he
 let displays = [side, primary];
 let gpuStatus = { gpu_compositing: 'enabled', webgl: 'enabled', video_decode: 'enabled' };
 /** The kiosk page's stand-in: when `acking`, it acknowledges every view it is sent, as the real renderer does once painted. */
-const renderer = { acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth', onReload: null, lastView: null };
+const renderer = {
+  acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth',
+  onReload: null,
+  lastView: null,
+  /** How long a reloaded page takes to load. */
+  loadMs: 0,
+};
 const ipcOk = (seq) =>
   ipcListeners.get('marquee:presented')?.(
     { senderFrame: { url: 'app://renderer/index.html' } },
@@ -64,7 +70,7 @@ class FakeWebContents extends EventEmitter {
   reload() {
     record.reloads.push({ window: this.win?.id ?? null, at: Date.now() });
     renderer.onReload?.();
-    setImmediate(() => this.emit('did-finish-load'));
+    setTimeout(() => this.emit('did-finish-load'), renderer.loadMs);
   }
   isCrashed() {
     return false;
