@@ -89,7 +89,7 @@ export class KioskWindows {
     return count;
   }
 
-  /** Reloads every loaded page now, without back-off (the watchdog, which already waits between reloads). */
+  /** Reloads every page now, without back-off (for the watchdog, which waits between reloads itself); a page waiting for its back-off reload is left to it. */
   reloadNow(reason: string): void {
     for (const managed of this.#windows.values()) {
       if (managed.reload !== null || managed.win.isDestroyed()) continue;
