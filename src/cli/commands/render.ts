@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { chromium } from 'playwright-core';
 import type { ShowView } from '../../core/view/showView';
 import { previewViews } from '../../core/view/previewViews';
 import { localDateTimeToInstant } from '../../core/time/zonedTime';
@@ -115,6 +114,8 @@ async function render(file: string, options: RenderOptions): Promise<number> {
   }
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
+  // Why: loaded here, not at the top: every `marquee` command registers render, and playwright-core takes seconds to load.
+  const { chromium } = await import('playwright-core');
   const server = await startPreviewServer({ rendererRoot: RENDERER_DIST, playlistDir: dir, views });
   const browser = await chromium.launch({
     executablePath,
