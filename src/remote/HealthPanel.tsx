@@ -96,7 +96,7 @@ function Figures({
         {playlist.ok ? (
           <Rows
             rows={[
-              [t.playlist, <Word key="ok" level="ok" text={t.playlistOk} />],
+              [t.lastEdit, <Word key="ok" level="ok" text={t.playlistOk} />],
               [t.loaded, ago(Math.max(0, hostNow(health) - playlist.loadedAt) + elapsed)],
             ]}
           />
@@ -185,7 +185,7 @@ function Figures({
       ) : null}
 
       {health.displays || health.gpu ? (
-        <section className="health-card" aria-label={t.displays}>
+        <section className="health-card" aria-label={t.displays} data-testid="health-displays">
           <div className="card-label">
             <span>{health.displays ? t.displays : t.gpu}</span>
           </div>
