@@ -1,4 +1,5 @@
 import type { Text } from '../../core/playlist/types';
+import { useCanvas } from '../stage/Stage';
 import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
 import { UI } from '../text/uiText';
@@ -12,6 +13,7 @@ export type AnnouncementCardProps = Readonly<{
 
 /** The announcement itself, drawn full-screen both as a slide and as an overlay over any slide. */
 export function AnnouncementCard({ title, text, style }: AnnouncementCardProps) {
+  const portrait = useCanvas().orientation === 'portrait';
   return (
     <div className={`announcement announcement-${style}`} data-announcement={style}>
       <div className="announcement-label">
@@ -34,7 +36,7 @@ export function AnnouncementCard({ title, text, style }: AnnouncementCardProps) 
         text={text}
         max={title === undefined ? 110 : 84}
         min={36}
-        lines={5}
+        lines={portrait ? 8 : 5}
         className="announcement-text"
       />
     </div>

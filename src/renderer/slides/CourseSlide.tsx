@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import type { SlideOf, Text } from '../../core/playlist/types';
 import { SlideFrame } from '../show/SlideFrame';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
+import { createFitGroup } from '../text/fitGroup';
 import { InlineText } from '../text/InlineText';
 import { UI } from '../text/uiText';
 import { sessionById, spanText } from '../time/eventTime';
@@ -38,6 +40,8 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
     </span>
   );
   const outline = slide.outline ?? [];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one group per slide: a new slide starts afresh
+  const items = useMemo(createFitGroup, [slide]);
   return (
     <SlideFrame eyebrow={UI.course} className="course" badge={badge}>
       <div className="course-main">
@@ -63,7 +67,7 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
               // biome-ignore lint/suspicious/noArrayIndexKey: outline items have no identity but their position
               <li key={i}>
                 <span className="outline-number">{String(i + 1).padStart(2, '0')}</span>
-                <FitText text={item} max={44} min={24} lines={2} className="outline-text" />
+                <FitText text={item} max={44} min={24} lines={2} className="outline-text" group={items} />
               </li>
             ))}
           </ol>

@@ -3,6 +3,7 @@ import type { Text } from '../../core/playlist/types';
 import { wordingsOf } from './languages';
 import { useShownLanguages } from './useShownLanguages';
 import { fitFontSize } from './fitFontSize';
+import type { FitGroup } from './fitGroup';
 
 /** Props of `FitText`: the text, its size range in design px, and the most lines each language may take. */
 export type FitTextProps = Readonly<{
@@ -17,6 +18,8 @@ export type FitTextProps = Readonly<{
   style?: CSSProperties;
   /** Extra class for the first language's line (e.g. a heavier weight). */
   primaryClassName?: string;
+  /** Siblings that show one size, the smallest any of them needs (see `createFitGroup`). */
+  group?: FitGroup;
 }>;
 
 /**
@@ -34,6 +37,7 @@ export function FitText({
   className,
   style,
   primaryClassName,
+  group,
 }: FitTextProps) {
   const wordings = wordingsOf(text, useShownLanguages());
   const box = useRef<HTMLDivElement>(null);
@@ -50,12 +54,17 @@ export function FitText({
     const limits = { max, min, lines, lineHeight, secondaryRatio, secondaryLineHeight: 1.25 };
     let lastW = -1;
     let lastH = -1;
+    const member = group?.join((size) => {
+      i.style.fontSize = `${size}px`;
+      b.dataset.fitSize = String(size);
+    });
     const refit = (): void => {
       lastW = b.clientWidth;
       lastH = b.clientHeight;
       const r = fitFontSize(target, limits);
       b.dataset.fitSize = String(r.size);
       b.dataset.fitClamp = r.clamp === null ? '' : String(r.clamp);
+      member?.report(r.size);
     };
     refit();
     const observer = new ResizeObserver(() => {
@@ -71,8 +80,9 @@ export function FitText({
     return () => {
       alive = false;
       observer.disconnect();
+      member?.leave();
     };
-  }, [key, max, min, lines, lineHeight, secondaryRatio]);
+  }, [key, max, min, lines, lineHeight, secondaryRatio, group]);
 
   return (
     <div ref={box} className={className === undefined ? 'fit' : `fit ${className}`} style={style} data-fit="">
