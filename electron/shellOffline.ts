@@ -26,13 +26,8 @@ export async function startShellOffline(
   logger: Logger,
 ): Promise<ShellOffline | null> {
   let offline: Awaited<ReturnType<typeof startOfflineAssets>>;
-  let failedFetches = 0;
   try {
-    offline = await startOfflineAssets({
-      dir: assetCacheDir(platformCacheDir),
-      log: logger,
-      background: { onRound: (failed) => (failedFetches = failed) },
-    });
+    offline = await startOfflineAssets({ dir: assetCacheDir(platformCacheDir), log: logger });
   } catch (err) {
     // Why: the show matters more than the cache; remote assets are then loaded from the network.
     logger.error(
@@ -41,23 +36,14 @@ export async function startShellOffline(
     );
     return null;
   }
-  let fetchedFor = host.playlist;
-  offline.setPlaylist(fetchedFor);
-  const offView = host.onView(() => {
-    if (host.playlist === fetchedFor) return;
-    fetchedFor = host.playlist;
-    offline.setPlaylist(fetchedFor);
-  });
+  offline.follow(host);
   return {
     rewrite: offline.rewrite,
     async cachedFile(urlPath) {
       const url = remoteUrlOfCachePath(urlPath);
       return url === null ? null : ((await offline.cache.lookupVerified(url))?.file ?? null);
     },
-    figures: () => cacheFigures(offline.cache, host.playlist, failedFetches),
-    stop() {
-      offView();
-      offline.stop();
-    },
+    figures: () => cacheFigures(offline.cache, host.playlist, offline.failedFetches()),
+    stop: offline.stop,
   };
 }

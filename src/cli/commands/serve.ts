@@ -95,26 +95,15 @@ async function serve(command: Command): Promise<number> {
   const running = host;
   if (timing.timing.speed !== 1)
     logger.warn({ speed: timing.timing.speed }, 'the clock runs fast (tests only)');
-  let failedFetches = 0;
-  const offline = await startOfflineAssets({
-    dir: assetCacheDir(paths.cache),
-    log: logger,
-    background: { onRound: (failed) => (failedFetches = failed) },
-  });
-  let fetchedFor = running.playlist;
-  offline.setPlaylist(fetchedFor);
-  running.onView(() => {
-    if (running.playlist === fetchedFor) return;
-    fetchedFor = running.playlist;
-    offline.setPlaylist(fetchedFor);
-  });
+  const offline = await startOfflineAssets({ dir: assetCacheDir(paths.cache), log: logger });
+  offline.follow(running);
   const monitor = createShowMonitor({
     host: running,
     clock,
     log: logger,
     limits: timing.timing.limits,
     proof: () => proof.stats(),
-    cache: () => cacheFigures(offline.cache, running.playlist, failedFetches),
+    cache: () => cacheFigures(offline.cache, running.playlist, offline.failedFetches()),
     rewriteView: offline.rewrite,
   });
   let control: ControlService | null = null;

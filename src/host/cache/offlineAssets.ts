@@ -17,8 +17,18 @@ export type OfflineAssets = Readonly<{
   serve(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void>;
   /** Calls `listener` when an asset becomes available (push the view again so the placeholder turns into it). */
   onCached(listener: (url: string) => void): () => void;
-  /** Stops background downloads and retries. */
+  /** Fetches for `source`'s playlist now and again each time it changes (a new playlist object); stopped by `stop`. */
+  follow(source: PlaylistSource): void;
+  /** Assets that failed in the last background round. */
+  failedFetches(): number;
+  /** Stops background downloads and retries, and stops following. */
   stop(): void;
+}>;
+
+/** Where the playing playlist comes from (a PlayerHost). */
+export type PlaylistSource = Readonly<{
+  readonly playlist: Playlist;
+  onView(listener: (view: ShowView) => void): () => void;
 }>;
 
 /** Opens the cache in `options.dir` and returns the host's handle on it; call `setPlaylist` to start fetching. */
@@ -27,19 +37,41 @@ export async function startOfflineAssets(
 ): Promise<OfflineAssets> {
   const cache = await AssetCache.open(options);
   let stopPrefetch: (() => void) | null = null;
-  const stop = (): void => {
+  let unfollow: (() => void) | null = null;
+  let failed = 0;
+  const background: BackgroundPrefetchOptions = {
+    ...options.background,
+    onRound: (count) => {
+      failed = count;
+      options.background?.onRound?.(count);
+    },
+  };
+  const setPlaylist = (playlist: Playlist): void => {
     stopPrefetch?.();
-    stopPrefetch = null;
+    stopPrefetch = startBackgroundPrefetch(playlist, cache, options.log, background);
   };
   return {
     cache,
-    setPlaylist: (playlist) => {
-      stop();
-      stopPrefetch = startBackgroundPrefetch(playlist, cache, options.log, options.background);
+    setPlaylist,
+    follow: (source) => {
+      unfollow?.();
+      let fetchedFor = source.playlist;
+      setPlaylist(fetchedFor);
+      unfollow = source.onView(() => {
+        if (source.playlist === fetchedFor) return;
+        fetchedFor = source.playlist;
+        setPlaylist(fetchedFor);
+      });
     },
+    failedFetches: () => failed,
     rewrite: (view) => rewriteRemoteAssets(view, (url) => cache.lookup(url) !== null),
     serve: (req, res, urlPath) => serveCached(cache, req, res, urlPath),
     onCached: (listener) => cache.onCached(listener),
-    stop,
+    stop: () => {
+      unfollow?.();
+      unfollow = null;
+      stopPrefetch?.();
+      stopPrefetch = null;
+    },
   };
 }

@@ -73,3 +73,66 @@ describe('startOfflineAssets', () => {
     offline.stop();
   });
 });
+
+describe('following a host', () => {
+  it('fetches for the playing playlist, again when an edit changes it, and counts failed fetches', async () => {
+    const LOGO = 'https://assets.test/logo.svg';
+    const GONE = 'https://assets.test/gone.svg';
+    server.routes.set('/logo.svg', {
+      type: 'image/svg+xml',
+      body: '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const listeners = new Set<(v: ShowView) => void>();
+    const source = {
+      playlist,
+      onView(listener: (v: ShowView) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const rounds: number[] = [];
+    let roundSeen = (): void => {};
+    const offline = await startOfflineAssets({
+      dir: await mkdtemp(join(tmpdir(), 'marquee-follow-')),
+      background: {
+        onRound: (failed) => {
+          rounds.push(failed);
+          roundSeen();
+        },
+      },
+      log: { info() {}, warn() {} },
+      policy: {
+        fetch: (input, init) => fetch(String(input).replace('https://assets.test', server.origin), init),
+      },
+    });
+    const nextRound = () => new Promise<void>((resolve) => (roundSeen = resolve));
+    try {
+      let round = nextRound();
+      offline.follow(source);
+      await round;
+      expect(offline.cache.lookup(PHOTO)).not.toBeNull();
+      expect(offline.failedFetches()).toBe(0);
+
+      // A view with the same playlist starts no new round; an edited playlist does.
+      for (const l of listeners) l(view());
+      source.playlist = {
+        ...playlist,
+        slides: [
+          ...playlist.slides,
+          { type: 'practice', id: 'p', company: 'Alibaba', title: 'Case', points: ['a', 'b'], logo: LOGO },
+          { type: 'image', id: 'i', src: GONE },
+        ],
+      };
+      round = nextRound();
+      for (const l of listeners) l(view());
+      await round;
+      expect(rounds).toHaveLength(2);
+      expect(offline.cache.lookup(LOGO)).not.toBeNull();
+      expect(offline.cache.lookup(GONE)).toBeNull();
+      expect(offline.failedFetches()).toBe(1);
+    } finally {
+      offline.stop();
+    }
+    expect(listeners.size).toBe(0);
+  });
+});
