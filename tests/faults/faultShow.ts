@@ -37,14 +37,15 @@ export function faultPlaylist(seconds: number): Playlist {
   };
 }
 
-const SVG = (fill: string): string =>
+/** A plain 16:9 SVG picture of one colour, as the fault show's images are. */
+export const faultImage = (fill: string): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 16 9"><rect width="16" height="9" fill="${fill}"/></svg>\n`;
 
 /** Writes the fault playlist and its images into `dir`; returns the playlist file. */
 export async function writeFaultShow(dir: string, seconds: number): Promise<string> {
   await mkdir(join(dir, 'images'), { recursive: true });
-  await writeFile(join(dir, 'images', 'hall.svg'), SVG('#1d3b8b'));
-  await writeFile(join(dir, 'images', 'stream.svg'), SVG('#8b1d5a'));
+  await writeFile(join(dir, 'images', 'hall.svg'), faultImage('#1d3b8b'));
+  await writeFile(join(dir, 'images', 'stream.svg'), faultImage('#8b1d5a'));
   const file = join(dir, 'playlist.json');
   await writeFile(file, `${JSON.stringify(faultPlaylist(seconds), null, 2)}\n`);
   return file;
