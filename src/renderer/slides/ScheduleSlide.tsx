@@ -1,92 +1,123 @@
-import type { Session, SlideOf, Text } from '../../core/playlist/types';
+import { AnimatePresence, motion } from 'framer-motion';
+import { useState } from 'react';
+import type { SlideOf, Text } from '../../core/playlist/types';
 import { SlideFrame } from '../show/SlideFrame';
-import { useCanvas } from '../stage/Stage';
 import { useSlideEnv } from '../show/SlideEnv';
+import { useCanvas } from '../stage/Stage';
 import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
-import { joinTexts } from '../text/joinTexts';
 import { UI } from '../text/uiText';
-import { clockOf, zonedClock } from '../time/eventTime';
 import { useNow } from '../time/clock';
-import { nowAndNext } from './nowAndNext';
+import { zonedClock } from '../time/eventTime';
+import { nowAndNext, pageRows } from './nowAndNext';
+import { type RowSizes, ScheduleRow } from './ScheduleRow';
 
-/** The most rooms one screen lists; a busier agenda should use `rooms` to split it over several slides. */
-export const MAX_ROOMS = 8;
-/** Above this many rooms the rows drop the speakers and the second language. */
-const COMPACT_ABOVE = 3;
+/**
+ * The most rooms one page shows: with more, the rooms are paged within the slide's time. Why: at four
+ * rows a landscape row is ~150 design px, the least that keeps a two-language title and the speaker
+ * legible from across a hall; a portrait row stacks the room over two narrow cells and needs ~350 px.
+ */
+export const ROWS_PER_PAGE = { landscape: 4, portrait: 4 } as const;
 
-type CellProps = Readonly<{
-  session: Session | null;
-  kind: 'now' | 'next';
-  languages: readonly string[];
-  compact: boolean;
-}>;
+/** Text sizes for a page of `rows` rows: fewer rows, larger text and more lines. */
+function sizesFor(rows: number, portrait: boolean): RowSizes {
+  if (portrait)
+    return rows <= 3
+      ? { room: 48, title: 38, titleMin: 24, lines: 3, who: 22 }
+      : { room: 40, title: 32, titleMin: 20, lines: 3, who: 20 };
+  if (rows <= 2) return { room: 52, title: 44, titleMin: 26, lines: 3, who: 24 };
+  if (rows === 3) return { room: 42, title: 38, titleMin: 22, lines: 2, who: 22 };
+  return { room: 36, title: 34, titleMin: 20, lines: 2, who: 18 };
+}
 
-function SessionCell({ session, kind, languages, compact }: CellProps) {
-  if (session === null) return <div className={`cell cell-${kind} cell-empty`}>—</div>;
-  const who =
-    session.speakers === undefined || compact ? undefined : joinTexts(session.speakers, '、', languages);
+/** A row's largest height (design px), so one or two rooms make cards rather than stretched slabs. */
+function rowCap(rows: number, portrait: boolean): number {
+  if (portrait) return 400;
+  return rows <= 2 ? 420 : 300;
+}
+
+function Pager({ count, index }: Readonly<{ count: number; index: number }>) {
   return (
-    <div className={`cell cell-${kind}`}>
-      <div className="cell-time">
-        {clockOf(session.starts)}–{clockOf(session.ends)}
-      </div>
-      <FitText
-        text={session.title}
-        max={compact ? 32 : 38}
-        min={18}
-        lines={compact ? 1 : 2}
-        className="cell-title"
-        secondaryRatio={0.62}
-      />
-      {who === undefined ? null : (
-        <FitText text={who} max={24} min={16} lines={1} className="cell-who" secondaryRatio={0.9} />
-      )}
+    <div className="schedule-pager" data-pager="">
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the dots are positions, nothing else identifies them
+        <span key={i} className={i === index ? 'pager-dot pager-on' : 'pager-dot'} />
+      ))}
+      <span className="pager-count">
+        {index + 1} / {count}
+      </span>
     </div>
   );
 }
 
-/** Now and next per room, from the agenda, at the current time in the event timezone. */
+/**
+ * Now and next per room, from the agenda, at the current time in the event timezone; more rooms than a
+ * page holds are paged evenly over the slide's time, with a page indicator.
+ */
 export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }>) {
-  const { view } = useSlideEnv();
+  const { view, still } = useSlideEnv();
   const now = useNow(1000);
-  const languages = view.event.languages;
-  const lines = nowAndNext(view.sessions, now, view.event.timezone, slide.rooms).slice(0, MAX_ROOMS);
-  const compact = lines.length > COMPACT_ABOVE;
-  const portrait = useCanvas().orientation === 'portrait';
+  const [since] = useState(now);
+  const timeZone = view.event.timezone;
+  const orientation = useCanvas().orientation;
+  const portrait = orientation === 'portrait';
+  const lines = nowAndNext(view.sessions, now, timeZone, slide.rooms);
+  const over = lines.every((l) => l.now === null && l.next === null);
+  const pages = pageRows(lines.length, ROWS_PER_PAGE[orientation]);
+  const rows = pages[0]?.length ?? 1;
+  const pageMs = (view.durationMs ?? 10_000) / Math.max(1, pages.length);
+  const pageIndex =
+    still || pages.length <= 1 ? 0 : Math.floor(Math.max(0, now - since) / pageMs) % pages.length;
+  const page = pages[pageIndex] ?? [];
+  const env = {
+    stacked: portrait,
+    now,
+    timeZone,
+    languages: view.event.languages,
+    sizes: sizesFor(rows, portrait),
+  };
   const title: Text = slide.title ?? UI.nowNext;
   return (
     <SlideFrame eyebrow={UI.schedule} className="schedule">
       <div className="schedule-head">
-        <FitText text={title} max={72} min={40} lines={1} className="schedule-title" />
-        <div className="schedule-clock">{zonedClock(now, view.event.timezone)}</div>
+        <FitText text={title} max={72} min={36} lines={1} className="schedule-title" />
+        {pages.length > 1 ? <Pager count={pages.length} index={pageIndex} /> : null}
+        <div className="schedule-clock">{zonedClock(now, timeZone)}</div>
       </div>
-      {lines.length === 0 ? (
+      {over ? (
         <FitText text={UI.nothingLeft} max={72} min={40} lines={2} className="schedule-empty" />
       ) : (
-        <div
-          className={compact ? 'schedule-table schedule-compact' : 'schedule-table'}
-          style={{ gridTemplateRows: `${portrait ? '' : 'auto '}repeat(${lines.length}, minmax(0, 1fr))` }}
-        >
-          <div className="schedule-row schedule-columns">
-            <InlineText text={UI.room} className="col-label col-room" />
-            <InlineText text={UI.now} className="col-label col-now" />
-            <InlineText text={UI.next} className="col-label col-next" />
-          </div>
-          {lines.map((line) => (
-            <div key={JSON.stringify(line.room)} className="schedule-row">
-              <FitText
-                text={line.room}
-                max={compact ? 30 : 34}
-                min={18}
-                lines={compact ? 1 : 2}
-                className="cell-room"
-                secondaryRatio={0.62}
-              />
-              <SessionCell session={line.now} kind="now" languages={languages} compact={compact} />
-              <SessionCell session={line.next} kind="next" languages={languages} compact={compact} />
+        <div className="schedule-table" data-pages={pages.length} data-page={pageIndex}>
+          {portrait ? null : (
+            <div className="schedule-columns">
+              <InlineText text={UI.room} className="col-label col-room" />
+              <InlineText text={UI.now} className="col-label col-now" />
+              <InlineText text={UI.next} className="col-label col-next" />
             </div>
-          ))}
+          )}
+          <div className="schedule-pages">
+            <AnimatePresence initial={false}>
+              <motion.div
+                key={pageIndex}
+                className={
+                  portrait || rows < ROWS_PER_PAGE.landscape
+                    ? 'schedule-page'
+                    : 'schedule-page schedule-dense'
+                }
+                data-page={pageIndex}
+                style={{ gridTemplateRows: `repeat(${rows}, minmax(0, ${rowCap(rows, portrait)}px))` }}
+                initial={{ opacity: 0 }}
+                animate={{ opacity: 1 }}
+                exit={{ opacity: 0 }}
+                transition={{ duration: 0.6 }}
+              >
+                {page.map((i) => {
+                  const line = lines[i];
+                  return line === undefined ? null : <ScheduleRow key={line.key} line={line} env={env} />;
+                })}
+              </motion.div>
+            </AnimatePresence>
+          </div>
         </div>
       )}
     </SlideFrame>

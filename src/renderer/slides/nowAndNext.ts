@@ -1,10 +1,14 @@
 import type { Session, Text } from '../../core/playlist/types';
 import { localDateTimeToInstant, zonedParts } from '../../core/time/zonedTime';
 
-/** One room's line on the schedule: the session on now and the next one today. */
-export type RoomLine = Readonly<{ room: Text; now: Session | null; next: Session | null }>;
+/**
+ * One room's line on the schedule: the session on now and the next one later today; both null when
+ * the room had sessions today and all of them have ended.
+ */
+export type RoomLine = Readonly<{ key: string; room: Text; now: Session | null; next: Session | null }>;
 
-function roomKey(room: Text): string {
+/** A stable key for a room, whatever the order of its languages. */
+export function roomKey(room: Text): string {
   return typeof room === 'string' ? room : JSON.stringify(Object.entries(room).sort());
 }
 
@@ -14,9 +18,10 @@ function roomMatches(room: Text, wanted: readonly string[]): boolean {
 }
 
 /**
- * Now and next per room at `now` in `timeZone`: rooms in order of first appearance (only `rooms` when
- * given), each with the session running now and the next one starting later the same local day;
- * rooms with neither are left out.
+ * Now and next per room at `now` in `timeZone`, rooms in order of first appearance (only `rooms` when
+ * given). A room is listed when it has a session today (local date) or one running now; "now" is the
+ * running session that started last, "next" the first one starting after `now` on the same local day.
+ * Ended sessions are never shown; a room whose sessions today have all ended has both null.
  */
 export function nowAndNext(
   sessions: readonly Session[],
@@ -33,14 +38,35 @@ export function nowAndNext(
     entry.sessions.push(s);
     byRoom.set(key, entry);
   }
+  const start = (s: Session): number => localDateTimeToInstant(s.starts, timeZone);
+  const end = (s: Session): number => localDateTimeToInstant(s.ends, timeZone);
   const lines: RoomLine[] = [];
-  for (const { room, sessions: list } of byRoom.values()) {
-    const sorted = [...list].sort((a, b) => a.starts.localeCompare(b.starts));
-    const start = (s: Session): number => localDateTimeToInstant(s.starts, timeZone);
-    const end = (s: Session): number => localDateTimeToInstant(s.ends, timeZone);
-    const current = sorted.find((s) => start(s) <= now && now < end(s)) ?? null;
+  for (const [key, { room, sessions: list }] of byRoom) {
+    const sorted = [...list].sort((a, b) => start(a) - start(b) || end(a) - end(b));
+    const running = sorted.filter((s) => start(s) <= now && now < end(s));
+    const current = running[running.length - 1] ?? null;
     const next = sorted.find((s) => start(s) > now && s.starts.slice(0, 10) === today) ?? null;
-    if (current !== null || next !== null) lines.push({ room, now: current, next });
+    const inUseToday = current !== null || sorted.some((s) => s.starts.slice(0, 10) === today);
+    if (inUseToday) lines.push({ key, room, now: current, next });
   }
   return lines;
+}
+
+/**
+ * Splits `count` rows into the fewest pages of at most `perPage` rows, as evenly as possible (earlier
+ * pages take the extra row): e.g. 7 rows, 4 a page → [[0,1,2,3],[4,5,6]]; 5 rows → [[0,1,2],[3,4]].
+ */
+export function pageRows(count: number, perPage: number): readonly (readonly number[])[] {
+  if (count <= 0) return [];
+  const pages = Math.ceil(count / Math.max(1, perPage));
+  const base = Math.floor(count / pages);
+  const extra = count % pages;
+  const out: number[][] = [];
+  let next = 0;
+  for (let p = 0; p < pages; p++) {
+    const size = base + (p < extra ? 1 : 0);
+    out.push(Array.from({ length: size }, (_, i) => next + i));
+    next += size;
+  }
+  return out;
 }
