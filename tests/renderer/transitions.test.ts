@@ -154,6 +154,60 @@ describe('transitions', () => {
     expect(frames.some((f) => f.layers === 2)).toBe(true);
   });
 
+  it('holds a slide transition until the new slide has a painted frame, and never moves the old one out first', async () => {
+    const before = next(4, 'cut');
+    await push(h.page, before);
+    await waitPresented(h.page, before.seq);
+    await h.page.evaluate(() => {
+      const w = window as unknown as { __poses: string[][]; __posing: boolean };
+      w.__poses = [];
+      w.__posing = true;
+      const tick = (): void => {
+        w.__poses.push(
+          [...document.querySelectorAll<HTMLElement>('.layer')].map(
+            (l) => `${l.dataset.seq}@${new DOMMatrix(getComputedStyle(l).transform).m41}`,
+          ),
+        );
+        if (w.__posing) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const view = next(5, 'slide');
+    await push(h.page, view);
+    await waitPresented(h.page, view.seq);
+    const poses = await h.page.evaluate(() => {
+      const w = window as unknown as { __poses: string[][]; __posing: boolean };
+      w.__posing = false;
+      return w.__poses;
+    });
+    const both = poses.filter((p) => p.length === 2);
+    // The first frame with both layers shows the new one still off screen to the right, the old one in place.
+    expect(both[0]).toEqual([`${before.seq}@0`, `${view.seq}@1920`]);
+    // Whenever the old slide has moved, the new one has moved in too: no background shows between them.
+    const gaps = both.filter(([old, arriving]) => !old?.endsWith('@0') && arriving?.endsWith('@1920'));
+    expect(gaps).toEqual([]);
+    expect(both.some(([old]) => !old?.endsWith('@0'))).toBe(true);
+  });
+
+  it('ends on the newest slide, acknowledged once, when views arrive faster than transitions run', async () => {
+    const burst = [next(2, 'fade'), next(3, 'zoom'), next(6, 'slide')];
+    for (const view of burst) {
+      await push(h.page, view);
+      await h.page.waitForTimeout(60);
+    }
+    const last = burst[2];
+    if (last === undefined) throw new Error('burst has three views');
+    await waitPresented(h.page, last.seq);
+    await h.page.waitForFunction(() => document.querySelectorAll('.layer').length === 1, undefined, {
+      timeout: 10_000,
+    });
+    expect(
+      await h.page.locator('.layer').evaluateAll((ls) => ls.map((l) => (l as HTMLElement).dataset.seq)),
+    ).toEqual([String(last.seq)]);
+    const acks = (await sent(h.page)).filter((m) => m.type === 'presented' && m.seq === last.seq);
+    expect(acks).toHaveLength(1);
+  });
+
   it('acknowledges each seq once even when the same view is pushed again with changes', async () => {
     const view = next(1, 'cut');
     await push(h.page, view);

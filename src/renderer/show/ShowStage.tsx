@@ -30,17 +30,19 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
-/** Tells the layers which seq has fully entered, so the ones it covers can go. */
-type EnteredBus = Readonly<{
-  emit: (seq: number) => void;
-  subscribe: (fn: (seq: number) => void) => () => void;
+/** Tells the layers which seq has started moving in and which has fully entered, so the ones beneath can leave and go. */
+type LayerBus = Readonly<{
+  emit: (event: LayerEvent) => void;
+  subscribe: (fn: (event: LayerEvent) => void) => () => void;
 }>;
 
-function createBus(): EnteredBus {
-  const listeners = new Set<(seq: number) => void>();
+type LayerEvent = Readonly<{ kind: 'started' | 'entered'; seq: number }>;
+
+function createBus(): LayerBus {
+  const listeners = new Set<(event: LayerEvent) => void>();
   return {
-    emit: (seq) => {
-      for (const l of [...listeners]) l(seq);
+    emit: (event) => {
+      for (const l of [...listeners]) l(event);
     },
     subscribe: (fn) => {
       listeners.add(fn);
@@ -49,15 +51,37 @@ function createBus(): EnteredBus {
   };
 }
 
+/** Calls `fn` once the frame now being prepared has been produced and the next one has begun. */
+function afterFirstFrame(fn: () => void): () => void {
+  let second = 0;
+  const first = requestAnimationFrame(() => {
+    second = requestAnimationFrame(fn);
+  });
+  return () => {
+    cancelAnimationFrame(first);
+    cancelAnimationFrame(second);
+  };
+}
+
+/** User-timing marks of a slide's entry, for traces and the renderer bench. */
+function markEntry(name: 'marquee:enter-start' | 'marquee:enter-end', seq: number): void {
+  performance.mark(name, { detail: { seq } });
+}
+
 type LayerProps = Readonly<{
   shown: Shown;
   api: RendererApi;
   acked: Set<number>;
   variants: Variants;
-  bus: EnteredBus;
+  bus: LayerBus;
 }>;
 
-/** One slide on the stage: enters with its transition and acknowledges its seq once painted. */
+/**
+ * One slide on the stage: mounts still (its initial state: transparent or off screen), starts its transition
+ * once its first frame has been produced, and acknowledges its seq once it has entered and been painted.
+ * Why: mounting costs a React render, text fitting and a first raster of the whole slide; done before the motion
+ * starts, that cost lands while the old slide stands still (nothing visibly stalls) instead of in a moving frame.
+ */
 function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
   const { view, preloaded } = shown;
   const seq = view.seq;
@@ -70,7 +94,26 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
   const [isPresent, safeToRemove] = usePresence();
   const [exitDone, setExitDone] = useState(false);
   const [covered, setCovered] = useState(false);
-  useEffect(() => bus.subscribe((entered) => entered > seq && setCovered(true)), [bus, seq]);
+  const [started, setStarted] = useState(false);
+  const [released, setReleased] = useState(false);
+  useEffect(
+    () =>
+      bus.subscribe((e) => {
+        if (e.seq <= seq) return;
+        if (e.kind === 'started') setReleased(true);
+        else setCovered(true);
+      }),
+    [bus, seq],
+  );
+  useEffect(
+    () =>
+      afterFirstFrame(() => {
+        markEntry('marquee:enter-start', seq);
+        setStarted(true);
+        bus.emit({ kind: 'started', seq });
+      }),
+    [bus, seq],
+  );
   useEffect(() => {
     if (!isPresent && exitDone && covered) safeToRemove?.();
   }, [isPresent, exitDone, covered, safeToRemove]);
@@ -106,11 +149,12 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
       data-slide-type={slide?.type ?? 'idle'}
       variants={variants}
       initial="initial"
-      animate={isPresent ? 'enter' : 'exit'}
+      animate={isPresent || !released ? (started ? 'enter' : 'initial') : 'exit'}
       onAnimationComplete={(definition) => {
-        if (definition === 'enter') {
+        if (definition === 'enter' && !entered) {
+          markEntry('marquee:enter-end', seq);
           setEntered(true);
-          bus.emit(seq);
+          bus.emit({ kind: 'entered', seq });
         } else if (definition === 'exit') setExitDone(true);
       }}
     >
@@ -121,9 +165,9 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
 
 /**
  * The rotation on screen. A new view's slide is put up only once its images are decoded and its video
- * can play (or their time-out passed), so the old slide stays until then: no blank frame. The two then
- * cross with the new view's transition (the old one stays opaque beneath until the new one has fully
- * entered); the new one acknowledges its seq once painted.
+ * can play (or their time-out passed), so the old slide stays until then: no blank frame. The new slide
+ * then mounts still, and once its first frame is out both move with the new view's transition (the old one
+ * stays opaque beneath until the new one has fully entered); the new one acknowledges its seq once painted.
  */
 export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: RendererApi }>) {
   const [shown, setShown] = useState<Shown | null>(null);
