@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Session, Text } from '../../src/core/playlist/types';
+import { nowAndNext, pageRows, roomKey } from '../../src/renderer/slides/nowAndNext';
+
+// Why: Asia/Shanghai is UTC+8 all year, so the test can turn local times into instants on its own.
+const TZ = 'Asia/Shanghai';
+const OFFSET_MS = 8 * 3_600_000;
+const MINUTE = 60_000;
+const BASE = Date.parse('2018-12-19T00:00:00Z') - OFFSET_MS; // 19 Dec 2018, 00:00 in Beijing
+
+const local = (instant: number): string => new Date(instant + OFFSET_MS).toISOString().slice(0, 16);
+const instant = (localDateTime: string): number => Date.parse(`${localDateTime}:00Z`) - OFFSET_MS;
+
+const ROOMS: readonly Text[] = [
+  { zh: '主会场', en: 'Main Hall' },
+  { en: 'Hall A', zh: '分会场 A' },
+  'Training Room 1',
+  { zh: '培训教室 2', en: 'Training Room 2' },
+];
+
+/** Sessions over three days in up to four rooms, overlaps allowed, some running past midnight. */
+const sessionsArb = fc
+  .array(
+    fc.record({
+      room: fc.integer({ min: 0, max: ROOMS.length - 1 }),
+      start: fc.integer({ min: 0, max: 3 * 24 * 60 - 1 }),
+      length: fc.integer({ min: 1, max: 8 * 60 }),
+    }),
+    { maxLength: 30 },
+  )
+  .map((specs) =>
+    specs.map(
+      (s, i): Session => ({
+        id: `s${i}`,
+        title: `Session ${i}`,
+        room: ROOMS[s.room] ?? 'Room',
+        starts: local(BASE + s.start * MINUTE),
+        ends: local(BASE + (s.start + s.length) * MINUTE),
+      }),
+    ),
+  );
+const nowArb = fc.integer({ min: 0, max: 3 * 24 * 60 }).map((m) => BASE + m * MINUTE);
+
+describe('nowAndNext', () => {
+  it('shows as "now" only a session running at that moment, the one that started last', () => {
+    fc.assert(
+      fc.property(sessionsArb, nowArb, (sessions, t) => {
+        for (const line of nowAndNext(sessions, t, TZ)) {
+          const inRoom = sessions.filter((s) => roomKey(s.room) === line.key);
+          const running = inRoom.filter((s) => instant(s.starts) <= t && t < instant(s.ends));
+          if (running.length === 0) expect(line.now).toBeNull();
+          else {
+            expect(line.now).not.toBeNull();
+            const now = line.now as Session;
+            expect(instant(now.starts)).toBeLessThanOrEqual(t);
+            expect(instant(now.ends)).toBeGreaterThan(t);
+            expect(Math.max(...running.map((s) => instant(s.starts)))).toBe(instant(now.starts));
+          }
+        }
+      }),
+    );
+  });
+
+  it('shows as "next" the first session starting later the same local day, after "now" started', () => {
+    fc.assert(
+      fc.property(sessionsArb, nowArb, (sessions, t) => {
+        const today = local(t).slice(0, 10);
+        for (const line of nowAndNext(sessions, t, TZ)) {
+          const later = sessions
+            .filter(
+              (s) => roomKey(s.room) === line.key && instant(s.starts) > t && s.starts.startsWith(today),
+            )
+            .map((s) => instant(s.starts));
+          if (later.length === 0) expect(line.next).toBeNull();
+          else {
+            const next = line.next as Session;
+            expect(instant(next.starts)).toBe(Math.min(...later));
+            expect(instant(next.starts)).toBeGreaterThan(t);
+            expect(next.starts.startsWith(today)).toBe(true);
+            if (line.now !== null) expect(instant(next.starts)).toBeGreaterThan(instant(line.now.starts));
+          }
+        }
+      }),
+    );
+  });
+
+  it('never shows a session twice or in another room, and never one that has ended', () => {
+    fc.assert(
+      fc.property(sessionsArb, nowArb, (sessions, t) => {
+        const shown = nowAndNext(sessions, t, TZ).flatMap((l) =>
+          [l.now, l.next].filter((s): s is Session => s !== null).map((s) => ({ s, key: l.key })),
+        );
+        expect(new Set(shown.map((x) => x.s.id)).size).toBe(shown.length);
+        for (const { s, key } of shown) {
+          expect(roomKey(s.room)).toBe(key);
+          expect(instant(s.ends)).toBeGreaterThan(t);
+        }
+      }),
+    );
+  });
+
+  it('lists each room in use today (or running now) once, in agenda order', () => {
+    fc.assert(
+      fc.property(sessionsArb, nowArb, (sessions, t) => {
+        const today = local(t).slice(0, 10);
+        const expected: string[] = [];
+        for (const s of sessions) {
+          const key = roomKey(s.room);
+          const used = sessions.some(
+            (o) =>
+              roomKey(o.room) === key &&
+              (o.starts.startsWith(today) || (instant(o.starts) <= t && t < instant(o.ends))),
+          );
+          if (used && !expected.includes(key)) expected.push(key);
+        }
+        expect(nowAndNext(sessions, t, TZ).map((l) => l.key)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('keeps only the rooms asked for, by any of their names', () => {
+    fc.assert(
+      fc.property(
+        sessionsArb,
+        nowArb,
+        fc.subarray(['Main Hall', '分会场 A', 'Training Room 1']),
+        (s, t, rooms) => {
+          fc.pre(rooms.length > 0);
+          for (const line of nowAndNext(s, t, TZ, rooms)) {
+            const names = typeof line.room === 'string' ? [line.room] : Object.values(line.room);
+            expect(names.some((n) => rooms.includes(n))).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('keeps a room whose sessions today have ended, with neither now nor next, and drops tomorrow-only rooms', () => {
+    const sessions: Session[] = [
+      { id: 'a', title: 'A', room: 'Hall', starts: '2018-12-20T09:00', ends: '2018-12-20T10:00' },
+      { id: 'b', title: 'B', room: 'Lab', starts: '2018-12-21T09:00', ends: '2018-12-21T10:00' },
+    ];
+    const lines = nowAndNext(sessions, instant('2018-12-20T11:00'), TZ);
+    expect(lines).toEqual([{ key: 'Hall', room: 'Hall', now: null, next: null }]);
+  });
+});
+
+describe('pageRows', () => {
+  it('pages every row once, in order, on the fewest pages, sizes differing by at most one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 10 }), (count, perPage) => {
+        const pages = pageRows(count, perPage);
+        expect(pages.flat()).toEqual(Array.from({ length: count }, (_, i) => i));
+        expect(pages.length).toBe(Math.ceil(count / perPage));
+        const sizes = pages.map((p) => p.length);
+        for (const size of sizes) expect(size).toBeLessThanOrEqual(perPage);
+        if (sizes.length > 0) expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+});
