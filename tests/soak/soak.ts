@@ -12,7 +12,7 @@ process.stdout.write(`soak: ${changes} changes at clock speed ${speed}; load ave
 const result = await runSoak({
   changes,
   speed,
-  timeoutMs: Math.max(300_000, changes * 1000),
+  timeoutMs: Math.max(300_000, changes * 2000),
   progress: (line) => process.stdout.write(`${line}\n`),
 });
 process.stdout.write(`\n${formatSoak(result)}load average at the end: ${load()}\n`);

@@ -133,6 +133,27 @@ async function traceAround(page: Page, seq: number): Promise<string> {
   return near.map(([kind, s, t]) => `${kind} ${s} +${t - t0}ms`).join(', ') || 'nothing recorded';
 }
 
+/**
+ * Runs `measure` with the show paused (the kiosk's pause key, p) and the slide on screen acknowledged.
+ * Why: a forced garbage collection stops the page for seconds on a loaded machine; during a change it would delay
+ * that change's acknowledgement past the present time-out, a miss made by the measurement, not by the renderer.
+ */
+async function heldStill<T>(page: Page, url: string, measure: () => Promise<T>): Promise<T> {
+  const wait = async (what: string, ok: (h: Health) => boolean): Promise<void> => {
+    const end = Date.now() + 60_000;
+    while (!ok(await health(url))) {
+      if (Date.now() > end) throw new Error(`soak: timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  await page.keyboard.press('p');
+  await wait('the show to pause', (h) => h.paused && h.renderers.acknowledgedSeq === h.seq);
+  const value = await measure();
+  await page.keyboard.press('p');
+  await wait('the show to resume', (h) => !h.paused);
+  return value;
+}
+
 async function health(url: string): Promise<Health> {
   const res = await fetch(`${url}api/health`);
   if (!res.ok) throw new Error(`GET ${url}api/health answered ${res.status}`);
@@ -210,7 +231,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
       if (done(last) >= nextSample) {
         nextSample += every;
-        const rendererHeapBytes = await rendererHeap(cdp);
+        const rendererHeapBytes = await heldStill(page, serve.url, () => rendererHeap(cdp));
         const now = await health(serve.url);
         const sample: SoakSample = {
           changes: done(now),
