@@ -21,10 +21,12 @@ export const ROWS_PER_PAGE = { landscape: 4, portrait: 4 } as const;
 
 /** Text sizes for a page of `rows` rows: fewer rows, larger text and more lines. */
 function sizesFor(rows: number, portrait: boolean): RowSizes {
-  if (portrait)
-    return rows <= 3
+  if (portrait) {
+    if (rows <= 2) return { room: 52, title: 42, titleMin: 26, lines: 5, who: 24 };
+    return rows === 3
       ? { room: 48, title: 38, titleMin: 24, lines: 3, who: 22 }
       : { room: 40, title: 32, titleMin: 20, lines: 3, who: 20 };
+  }
   if (rows <= 2) return { room: 52, title: 44, titleMin: 26, lines: 3, who: 24 };
   if (rows === 3) return { room: 42, title: 38, titleMin: 22, lines: 2, who: 22 };
   return { room: 36, title: 34, titleMin: 20, lines: 2, who: 18 };
@@ -32,7 +34,7 @@ function sizesFor(rows: number, portrait: boolean): RowSizes {
 
 /** A row's largest height (design px), so one or two rooms make cards rather than stretched slabs. */
 function rowCap(rows: number, portrait: boolean): number {
-  if (portrait) return 400;
+  if (portrait) return rows <= 2 ? 640 : 400;
   return rows <= 2 ? 420 : 300;
 }
 
