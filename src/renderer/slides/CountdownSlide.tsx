@@ -1,6 +1,7 @@
 import type { SlideOf, Text } from '../../core/playlist/types';
 import { localDateTimeToInstant } from '../../core/time/zonedTime';
 import { SlideFrame } from '../show/SlideFrame';
+import { useCanvas } from '../stage/Stage';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
@@ -33,6 +34,7 @@ function Unit({ value, label }: Readonly<{ value: number; label: Text }>) {
 export function CountdownSlide({ slide }: Readonly<{ slide: SlideOf<'countdown'> }>) {
   const { view } = useSlideEnv();
   const now = useNow(1000);
+  const portrait = useCanvas().orientation === 'portrait';
   const session = sessionById(view.sessions, slide.session);
   const local = session?.starts ?? slide.to;
   const target = local === undefined ? null : localDateTimeToInstant(local, view.event.timezone);
@@ -45,7 +47,7 @@ export function CountdownSlide({ slide }: Readonly<{ slide: SlideOf<'countdown'>
       : joinTexts([spanText(local, undefined), session?.room], ' · ', view.event.languages);
   return (
     <SlideFrame eyebrow={UI.countdown} className="countdown">
-      <FitText text={title} max={88} min={44} lines={2} className="cd-title" />
+      <FitText text={title} max={88} min={44} lines={portrait ? 4 : 2} className="cd-title" />
       {left > 0 ? (
         <div className="cd-clock" data-countdown-ms={left}>
           {parts.days > 0 ? <Unit value={parts.days} label={UI.days} /> : null}

@@ -1,5 +1,6 @@
 import { AssetImage } from '../assets/AssetImage';
 import { useSlideEnv } from '../show/SlideEnv';
+import { useCanvas } from '../stage/Stage';
 import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
 import { zonedClock, zonedDate } from '../time/eventTime';
@@ -9,6 +10,7 @@ import { useNow } from '../time/clock';
 export function IdleScreen() {
   const { view } = useSlideEnv();
   const now = useNow(1000);
+  const lines = useCanvas().orientation === 'portrait' ? 3 : 2;
   const tz = view.event.timezone;
   const date = Object.fromEntries(view.event.languages.map((lang) => [lang, zonedDate(now, tz, lang)]));
   return (
@@ -17,9 +19,9 @@ export function IdleScreen() {
       {view.theme.logo === undefined ? null : (
         <AssetImage assetRef={view.theme.logo} className="idle-logo" fallback={null} />
       )}
-      <FitText text={view.event.name} max={128} min={56} lines={2} className="idle-name" />
+      <FitText text={view.event.name} max={128} min={56} lines={lines} className="idle-name" />
       {view.event.tagline === undefined ? null : (
-        <FitText text={view.event.tagline} max={52} min={28} lines={2} className="idle-tagline" />
+        <FitText text={view.event.tagline} max={52} min={28} lines={lines} className="idle-tagline" />
       )}
       <div className="idle-clock" data-clock="">
         {zonedClock(now, tz)}

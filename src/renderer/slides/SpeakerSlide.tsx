@@ -2,6 +2,7 @@ import type { SlideOf } from '../../core/playlist/types';
 import { AssetImage } from '../assets/AssetImage';
 import { Placeholder } from '../assets/Placeholder';
 import { SlideFrame } from '../show/SlideFrame';
+import { useCanvas } from '../stage/Stage';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
 import { joinTexts } from '../text/joinTexts';
@@ -12,6 +13,7 @@ import { sessionById, spanText } from '../time/eventTime';
 /** A speaker: round portrait (face kept in frame), name, title and organisation, talk, and session time/room. */
 export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>) {
   const { view } = useSlideEnv();
+  const portrait = useCanvas().orientation === 'portrait';
   const languages = view.event.languages;
   const session = sessionById(view.sessions, slide.session);
   const role = joinTexts([slide.title, slide.organization], ' · ', languages);
@@ -33,7 +35,7 @@ export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>)
         )}
       </div>
       <div className="speaker-text">
-        <FitText text={slide.name} max={112} min={56} lines={2} className="speaker-name" />
+        <FitText text={slide.name} max={112} min={56} lines={portrait ? 3 : 2} className="speaker-name" />
         {role === undefined ? null : (
           <FitText text={role} max={46} min={28} lines={2} className="speaker-role" />
         )}

@@ -1,6 +1,6 @@
 import { type CSSProperties, useLayoutEffect, useRef } from 'react';
 import type { Text } from '../../core/playlist/types';
-import { wordingsOf } from './languages';
+import { separatorsKept, wordingsOf } from './languages';
 import { useShownLanguages } from './useShownLanguages';
 import { fitFontSize } from './fitFontSize';
 import type { FitGroup } from './fitGroup';
@@ -94,7 +94,7 @@ export function FitText({
             className={i === 0 ? `fit-primary ${primaryClassName ?? ''}` : 'fit-secondary'}
             style={i === 0 ? undefined : { fontSize: `${secondaryRatio}em` }}
           >
-            {w.text}
+            {separatorsKept(w.text)}
           </div>
         ))}
       </div>

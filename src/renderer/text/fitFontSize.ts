@@ -50,8 +50,8 @@ function setClamp(t: FitTarget, lines: number | null): void {
 
 /**
  * Finds the font size at which the text fits its box (width, height, line limits) by binary search on
- * the real layout: one line if shrinking to ONE_LINE_FLOOR of `max` is enough, else the largest size in
- * [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis.
+ * the real layout: one line if shrinking to ONE_LINE_FLOOR of `max` is enough (shrink before
+ * wrapping), else the largest size in [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis.
  * Probes run with the box isolated (fixed width, `contain: strict`) so each costs a layout of this text
  * only; if the result then overflows the height the page gives the box, the search runs again in place.
  * Leaves the chosen size and clamp applied to the DOM.
@@ -81,14 +81,16 @@ export function fitFontSize(t: FitTarget, limits: FitLimits): FitResult {
 /** The search itself: one line if shrinking to ONE_LINE_FLOOR of `max` is enough, else the largest wrapped size, else a clamp. */
 function search(t: FitTarget, limits: FitLimits): FitResult {
   setClamp(t, null);
-  if (fitsAt(t, limits, limits.max)) return { size: limits.max, clamp: null };
-  // Why: shrinking a little reads better than a title broken over two lines, so one line is tried first.
+  // Why: shrinking a little reads better than a title broken over two lines (or one left alone on the
+  // second), so one line is tried first, even when the text would fit wrapped at `max`.
   if (limits.lines > 1) {
     const oneLine = { ...limits, lines: 1 };
+    if (fitsAt(t, oneLine, limits.max)) return { size: limits.max, clamp: null };
     const floor = Math.max(limits.min, Math.round(limits.max * ONE_LINE_FLOOR));
     if (fitsAt(t, oneLine, floor))
       return { size: largestFitting(t, oneLine, floor, limits.max), clamp: null };
   }
+  if (fitsAt(t, limits, limits.max)) return { size: limits.max, clamp: null };
   if (fitsAt(t, limits, limits.min))
     return { size: largestFitting(t, limits, limits.min, limits.max), clamp: null };
   for (let clamp = limits.lines; clamp >= 1; clamp--) {

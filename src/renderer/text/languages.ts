@@ -27,6 +27,11 @@ export function wordingIn(text: Text, lang: string, languages: readonly string[]
   return all.find((w) => w.lang === lang) ?? all[0] ?? { lang, text: '' };
 }
 
+/** A text whose " · " separators never start a line: the space before each one does not break. */
+export function separatorsKept(text: string): string {
+  return text.replace(/ ([·・•|]) /g, '\u00a0$1 ');
+}
+
 /** Plain text of every wording joined with " / ", for logs and alt text. */
 export function plainText(text: Text, languages: readonly string[]): string {
   return wordingsOf(text, languages)
