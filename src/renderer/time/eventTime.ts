@@ -25,9 +25,23 @@ export function sessionById(sessions: readonly Session[], id: string | undefined
   return id === undefined ? undefined : sessions.find((s) => s.id === id);
 }
 
+// Why: building an Intl.DateTimeFormat costs far more than formatting with one, and clocks format every second.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One shared formatter per locale and options. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /** Hours and minutes of `instant` on the clocks of `timeZone`, e.g. "14:05". */
 export function zonedClock(instant: number, timeZone: string, seconds = false): string {
-  return new Intl.DateTimeFormat('en-GB', {
+  return formatter('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
@@ -38,7 +52,7 @@ export function zonedClock(instant: number, timeZone: string, seconds = false): 
 
 /** The date of `instant` in `timeZone`, written for one language, e.g. "2018年12月20日 星期四". */
 export function zonedDate(instant: number, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : lang, {
+  return formatter(lang === 'zh' ? 'zh-CN' : lang, {
     timeZone,
     year: 'numeric',
     month: 'long',
