@@ -126,6 +126,14 @@ async function watchPages(
     pages = shown.pages;
     if (!seen.has(shown.page) && shown.rows.length > 0) {
       seen.set(shown.page, shown.rows);
+      await h.page.waitForFunction(
+        ([s, p]) => {
+          const el = document.querySelector(`.layer[data-seq="${s}"] .schedule-page[data-page="${p}"]`);
+          return el === null || getComputedStyle(el).opacity === '1';
+        },
+        [view.seq, shown.page],
+        { timeout: 5_000 },
+      );
       await settle(h.page);
       await onPage(shown.page);
     }

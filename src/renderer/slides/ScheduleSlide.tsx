@@ -9,7 +9,7 @@ import { InlineText } from '../text/InlineText';
 import { UI } from '../text/uiText';
 import { useNow } from '../time/clock';
 import { zonedClock } from '../time/eventTime';
-import { nowAndNext, pageRows } from './nowAndNext';
+import { nowAndNext, pageRows, type RoomLine } from './nowAndNext';
 import { type RowSizes, ScheduleRow } from './ScheduleRow';
 
 /**
@@ -36,6 +36,17 @@ function sizesFor(rows: number, portrait: boolean): RowSizes {
 function rowCap(rows: number, portrait: boolean): number {
   if (portrait) return rows <= 2 ? 640 : 400;
   return rows <= 2 ? 420 : 300;
+}
+
+/**
+ * The page's grid rows: `rows` tracks of at most `cap` px sharing the height; a room whose day is over
+ * takes only what its name needs, so the busy rooms on the page get the rest.
+ */
+function trackList(rows: number, onPage: readonly (RoomLine | undefined)[], cap: number): string {
+  return Array.from({ length: rows }, (_, i) => {
+    const line = onPage[i];
+    return line !== undefined && line.now === null && line.next === null ? 'auto' : `minmax(0, ${cap}px)`;
+  }).join(' ');
 }
 
 function Pager({ count, index }: Readonly<{ count: number; index: number }>) {
@@ -98,7 +109,8 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
             </div>
           )}
           <div className="schedule-pages">
-            <AnimatePresence initial={false}>
+            {/* Why: one page fades out before the next fades in; their rows differ, so a cross-fade would ghost. */}
+            <AnimatePresence initial={false} mode="wait">
               <motion.div
                 key={pageIndex}
                 className={
@@ -107,11 +119,17 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
                     : 'schedule-page schedule-dense'
                 }
                 data-page={pageIndex}
-                style={{ gridTemplateRows: `repeat(${rows}, minmax(0, ${rowCap(rows, portrait)}px))` }}
+                style={{
+                  gridTemplateRows: trackList(
+                    rows,
+                    page.map((i) => lines[i]),
+                    rowCap(rows, portrait),
+                  ),
+                }}
                 initial={{ opacity: 0 }}
                 animate={{ opacity: 1 }}
                 exit={{ opacity: 0 }}
-                transition={{ duration: 0.6 }}
+                transition={{ duration: 0.35 }}
               >
                 {page.map((i) => {
                   const line = lines[i];
