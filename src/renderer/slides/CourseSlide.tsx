@@ -3,17 +3,17 @@ import type { SlideOf, Text } from '../../core/playlist/types';
 import { SlideFrame } from '../show/SlideFrame';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
-import { createFitGroup } from '../text/fitGroup';
+import { createFitGroup, type FitGroup } from '../text/fitGroup';
 import { InlineText } from '../text/InlineText';
 import { UI } from '../text/uiText';
 import { sessionById, spanText } from '../time/eventTime';
 
-function Meta({ label, value }: Readonly<{ label: Text; value: Text | undefined }>) {
+function Meta({ label, value, group }: Readonly<{ label: Text; value: Text | undefined; group: FitGroup }>) {
   if (value === undefined) return null;
   return (
     <div className="meta">
       <FitText text={label} max={24} min={18} lines={1} className="meta-label" secondaryRatio={0.85} />
-      <FitText text={value} max={42} min={26} lines={2} className="meta-value" />
+      <FitText text={value} max={42} min={26} lines={2} className="meta-value" group={group} />
     </div>
   );
 }
@@ -42,14 +42,20 @@ export function CourseSlide({ slide }: Readonly<{ slide: SlideOf<'course'> }>) {
   const outline = slide.outline ?? [];
   // biome-ignore lint/correctness/useExhaustiveDependencies: one group per slide: a new slide starts afresh
   const items = useMemo(createFitGroup, [slide]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one group per slide: a new slide starts afresh
+  const metas = useMemo(createFitGroup, [slide]);
   return (
     <SlideFrame eyebrow={UI.course} className="course" badge={badge}>
       <div className="course-main">
         <FitText text={slide.title} max={92} min={44} lines={3} className="course-title" />
         <div className="course-meta">
-          <Meta label={UI.time} value={starts === undefined ? undefined : spanText(starts, ends)} />
-          <Meta label={UI.room} value={room} />
-          <Meta label={UI.instructor} value={slide.instructor} />
+          <Meta
+            label={UI.time}
+            value={starts === undefined ? undefined : spanText(starts, ends)}
+            group={metas}
+          />
+          <Meta label={UI.room} value={room} group={metas} />
+          <Meta label={UI.instructor} value={slide.instructor} group={metas} />
         </div>
       </div>
       {outline.length === 0 ? null : (
