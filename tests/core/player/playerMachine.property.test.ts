@@ -163,7 +163,7 @@ describe('player machine properties', () => {
               continue;
             }
             const wake = step.effects.findLast((e) => e.type === 'schedule-wake');
-            if (!wake || wake.type !== 'schedule-wake' || wake.at === null) break;
+            if (wake?.type !== 'schedule-wake' || wake.at === null) break;
             now = wake.at;
             step = transition(step.state, { type: 'wake' }, now);
           }
