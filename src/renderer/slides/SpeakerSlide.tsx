@@ -6,9 +6,12 @@ import { useCanvas } from '../stage/Stage';
 import { useSlideEnv } from '../show/SlideEnv';
 import { FitText } from '../text/FitText';
 import { joinTexts } from '../text/joinTexts';
-import { initialsOf, wordingsOf } from '../text/languages';
+import { initialsOf, plainText, wordingsOf } from '../text/languages';
 import { UI } from '../text/uiText';
 import { sessionById, spanText } from '../time/eventTime';
+
+/** Characters of name, role and talk (all languages) above which a portrait slide draws a smaller photo. */
+const CROWDED_CHARS = 250;
 
 /** A speaker: round portrait (face kept in frame), name, title and organisation, talk, and session time/room. */
 export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>) {
@@ -21,13 +24,20 @@ export function SpeakerSlide({ slide }: Readonly<{ slide: SlideOf<'speaker'> }>)
     session === undefined
       ? undefined
       : joinTexts([spanText(session.starts, session.ends), session.room], ' · ', languages);
+  // Why: a portrait screen stacks photo and text; very long names and talks get the room a smaller photo leaves.
+  const crowded =
+    portrait &&
+    [slide.name, role, slide.talk].reduce(
+      (n, t) => n + (t === undefined ? 0 : plainText(t, languages).length),
+      0,
+    ) > CROWDED_CHARS;
   const initials = initialsOf(wordingsOf(slide.name, languages)[0]?.text ?? '?');
   const placeholder = (
     <Placeholder label={initials} shape="circle" max={200} min={80} className="speaker-photo" />
   );
   return (
     <SlideFrame eyebrow={UI.speaker} className="speaker">
-      <div className="speaker-photo-ring">
+      <div className={crowded ? 'speaker-photo-ring speaker-photo-ring-small' : 'speaker-photo-ring'}>
         {slide.photo === undefined ? (
           placeholder
         ) : (
