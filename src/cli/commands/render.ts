@@ -11,6 +11,9 @@ import { formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylis
 const repo = resolve(import.meta.dirname, '..', '..', '..');
 const RENDERER_DIST = join(repo, 'dist', 'renderer');
 
+/** How long one slide may take to draw (images decoded, text fitted) before it is reported and skipped. */
+const SLIDE_TIMEOUT_MS = 60_000;
+
 /** Options of `marquee render`, as commander hands them over. */
 type RenderOptions = Readonly<{ out: string; size: string; slide?: string; at?: string }>;
 
@@ -128,7 +131,15 @@ async function render(file: string, options: RenderOptions): Promise<number> {
     for (const view of wanted) {
       const id = view.slide?.id ?? 'idle';
       await page.goto(`${server.url}?render=${encodeURIComponent(id)}`);
-      await page.waitForSelector('html[data-render-ready]', { timeout: 30_000 });
+      try {
+        await page.waitForSelector('html[data-render-ready]', { timeout: SLIDE_TIMEOUT_MS });
+      } catch {
+        failures++;
+        process.stderr.write(
+          `${id}: not drawn within ${SLIDE_TIMEOUT_MS / 1000} s (a busy machine, or an asset that never loads); the other slides go on\n`,
+        );
+        continue;
+      }
       const error = await page.locator('html').getAttribute('data-render-error');
       if (error !== null) {
         failures++;
