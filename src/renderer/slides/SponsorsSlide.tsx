@@ -1,5 +1,5 @@
 import { AnimatePresence, motion } from 'framer-motion';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SlideOf } from '../../core/playlist/types';
 import { AssetImage } from '../assets/AssetImage';
 import { Placeholder } from '../assets/Placeholder';
@@ -43,6 +43,11 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
   const pageMs = (view.durationMs ?? 10_000) / pageCount;
   const pageIndex = still || pageCount <= 1 ? 0 : Math.floor(Math.max(0, now - since) / pageMs) % pageCount;
   const page = layout?.pages[pageIndex];
+  // Why: the first page appears once the wall is measured, after the slide's own transition; it must not fade in again.
+  const firstPage = useRef(true);
+  useEffect(() => {
+    if (page !== undefined) firstPage.current = false;
+  }, [page]);
   return (
     <SlideFrame eyebrow={UI.sponsorsShort} className="sponsors">
       <FitText text={slide.title ?? UI.sponsors} max={64} min={36} lines={1} className="sponsors-title" />
@@ -52,7 +57,7 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
             <motion.div
               key={pageIndex}
               className="wall-page"
-              initial={{ opacity: 0 }}
+              initial={firstPage.current ? false : { opacity: 0 }}
               animate={{ opacity: 1 }}
               exit={{ opacity: 0 }}
               transition={{ duration: 0.6 }}
