@@ -118,8 +118,9 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
       },
     );
     await kiosk.waitForFunction(
+      // A no-break space keeps " · " off a line start on the kiosk; it reads as a space.
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what the audience sees.
-      (t) => document.body.innerText.includes(t),
+      (t) => document.body.innerText.replaceAll('\u00a0', ' ').includes(t),
       nextTitle.split('\n')[0] ?? nextTitle,
       { timeout: 8000 },
     );
