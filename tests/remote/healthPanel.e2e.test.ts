@@ -1,45 +1,21 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
 import { textIn } from '../../src/remote/i18n';
-import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
-import { type LaunchedChromium, launchChromium } from '../support/chromium';
-import { ensureRendererBuilt } from '../support/rendererBuild';
-import { ensureRemoteBuilt } from './remoteBuild';
+import type { LaunchedChromium } from '../support/chromium';
+import { PHONE, type RemoteShow, SHOTS, startRemoteShow } from './remoteShow';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOKEN = 'health-panel-token-Zr81Kq0Vd';
-const SHOTS = join(root, 'test-results', 'remote');
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-} as const;
 
-let home: string;
-let serve: ServeProcess;
+let show: RemoteShow;
 let lanUrl: string;
 let chromium: LaunchedChromium;
-let kiosk: Page;
 let playlistFile: string;
 let good: string;
 /** Uncaught errors of any remote page; every test ends by checking there were none. */
 const pageErrors: string[] = [];
-
-/** The demo show with long slide times, so the slide on screen stays put during the test. */
-async function demoCopy(dir: string): Promise<string> {
-  await cp(join(root, 'assets', 'demo'), dir, { recursive: true });
-  const file = join(dir, 'playlist.json');
-  const playlist = JSON.parse(await readFile(file, 'utf8'));
-  playlist.defaults = { ...playlist.defaults, duration: 900 };
-  for (const slide of playlist.slides) slide.duration = 900;
-  await writeFile(file, JSON.stringify(playlist, null, 2));
-  return file;
-}
 
 async function health(): Promise<Health> {
   const res = await fetch(`${lanUrl}/api/health`);
@@ -83,31 +59,9 @@ async function waitForLevel(page: Page, wanted: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  ensureRemoteBuilt();
-  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-health-'));
-  playlistFile = await demoCopy(join(home, 'show'));
+  show = await startRemoteShow('marquee-e2e-health-', TOKEN);
+  ({ lanUrl, chromium, playlistFile } = show);
   good = await readFile(playlistFile, 'utf8');
-  const lanPort = await freePort();
-  serve = await startServe(
-    [
-      '--playlist',
-      playlistFile,
-      '--port',
-      String(await freePort()),
-      '--control-listen',
-      `127.0.0.1:${lanPort}`,
-      '--control-token',
-      TOKEN,
-    ],
-    home,
-  );
-  lanUrl = `http://127.0.0.1:${lanPort}`;
-  chromium = await launchChromium();
-  kiosk = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await kiosk.goto(serve.url);
-  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 45_000 });
-  await mkdir(SHOTS, { recursive: true });
 }, 180_000);
 
 afterEach(() => {
@@ -115,9 +69,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await chromium?.cleanup();
-  await serve?.stop();
-  if (home) await rm(home, { recursive: true, force: true });
+  await show?.stop();
 });
 
 describe('health panel of the web remote, against marquee serve', { timeout: 120_000 }, () => {

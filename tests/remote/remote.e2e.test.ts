@@ -1,5 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,39 +6,21 @@ import { createControlGateway } from '../../src/host/control/controlGateway';
 import { noAudit } from '../../src/host/control/auditLog';
 import { type LanServer, startLanServer } from '../../src/host/control/lanApi';
 import { playerHostTarget } from '../../src/host/control/playerHostTarget';
-import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
+import { freePort, type ServeProcess } from '../e2e/serveProcess';
 import { machineHost } from '../host/control/machineHost';
-import { type LaunchedChromium, launchChromium } from '../support/chromium';
-import { ensureRendererBuilt } from '../support/rendererBuild';
-import { ensureRemoteBuilt, REMOTE_DIST } from './remoteBuild';
+import type { LaunchedChromium } from '../support/chromium';
+import { REMOTE_DIST } from './remoteBuild';
+import { PHONE, type RemoteShow, SHOTS, startRemoteShow } from './remoteShow';
 
-const root = join(import.meta.dirname, '..', '..');
 const TOKEN = 'remote-e2e-token-7Hq2Lw9Xc';
-const SHOTS = join(root, 'test-results', 'remote');
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-} as const;
 
+let show: RemoteShow;
 let home: string;
 let serve: ServeProcess;
 let lanUrl: string;
 let chromium: LaunchedChromium;
 let kiosk: Page;
 let playlistFile: string;
-
-/** The demo show with long slide times, so that only staff move it during the test. */
-async function demoCopy(dir: string): Promise<string> {
-  await cp(join(root, 'assets', 'demo'), dir, { recursive: true });
-  const file = join(dir, 'playlist.json');
-  const playlist = JSON.parse(await readFile(file, 'utf8'));
-  playlist.defaults = { ...playlist.defaults, duration: 900 };
-  for (const slide of playlist.slides) slide.duration = 900;
-  await writeFile(file, JSON.stringify(playlist, null, 2));
-  return file;
-}
 
 async function phone(locale: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await chromium.browser.newContext({ ...PHONE, locale });
@@ -50,36 +31,12 @@ async function phone(locale: string): Promise<{ context: BrowserContext; page: P
 }
 
 beforeAll(async () => {
-  ensureRendererBuilt();
-  ensureRemoteBuilt();
-  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-remote-'));
-  playlistFile = await demoCopy(join(home, 'show'));
-  const lanPort = await freePort();
-  serve = await startServe(
-    [
-      '--playlist',
-      playlistFile,
-      '--port',
-      String(await freePort()),
-      '--control-listen',
-      `127.0.0.1:${lanPort}`,
-      '--control-token',
-      TOKEN,
-    ],
-    home,
-  );
-  lanUrl = `http://127.0.0.1:${lanPort}`;
-  chromium = await launchChromium();
-  kiosk = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await kiosk.goto(serve.url);
-  await kiosk.locator('[data-seq]').first().waitFor({ timeout: 45_000 });
-  await mkdir(SHOTS, { recursive: true });
+  show = await startRemoteShow('marquee-e2e-remote-', TOKEN);
+  ({ home, serve, lanUrl, chromium, kiosk, playlistFile } = show);
 }, 180_000);
 
 afterAll(async () => {
-  await chromium?.cleanup();
-  await serve?.stop();
-  await rm(home, { recursive: true, force: true });
+  await show?.stop();
 });
 
 const kioskSlideType = () =>
