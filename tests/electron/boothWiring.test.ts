@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
 import { ensureElectronBuilt } from './support/electronBuild';
 import { runFakeMain } from './support/runFakeMain';
+import { freePort } from '../e2e/serveProcess';
 
 // The built Electron main process in plain Node against the recording stand-in, playing the booth scenario
 // (support/boothScenario.cjs): the show monitor, the renderer watchdog, crashes, the GPU and displays, as seen
@@ -52,18 +52,6 @@ let dir: string;
 let steps: ReadonlyMap<string, Step>;
 let windowsOpened: number;
 let cache: CacheChecks;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function step(name: string): Step {
   const found = steps.get(name);

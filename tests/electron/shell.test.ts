@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
 import { locateElectron } from '../../src/host/kiosk/electronBinary';
 import { ensureElectronBuilt } from './support/electronBuild';
+import { freePort } from '../e2e/serveProcess';
 
 const root = join(import.meta.dirname, '..', '..');
 const binary = locateElectron(root);
@@ -19,18 +19,6 @@ let dir: string;
 let app: ElectronApplication | null = null;
 let page: Page;
 let healthUrl: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function health(): Promise<Health> {
   return Health.parse(await (await fetch(healthUrl)).json());
