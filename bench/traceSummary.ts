@@ -111,29 +111,42 @@ function table(tally: Tally, top: number): string {
     .join('\n');
 }
 
-/** A text report: totals over all long frames, then the three longest frames one by one. */
-export function summariseTrace(events: readonly TraceEvent[]): string {
-  const { pid, spans } = longFrames(events);
-  if (spans.length === 0) return '  no long frames';
+/** The complete ('X') events of each thread, with the thread's process and group (null: not a thread we follow). */
+function threadsOf(
+  events: readonly TraceEvent[],
+): readonly Readonly<{ pid: number; group: ReturnType<typeof groupOf>; events: TraceEvent[] }>[] {
   const names = new Map<string, string>();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name !== undefined)
       names.set(`${e.pid}:${e.tid}`, e.args.name);
   }
-  const byThread = new Map<string, TraceEvent[]>();
+  const byThread = new Map<
+    string,
+    { pid: number; group: ReturnType<typeof groupOf>; events: TraceEvent[] }
+  >();
   for (const e of events) {
     if (e.ph !== 'X') continue;
     const key = `${e.pid}:${e.tid}`;
-    const group = groupOf(names.get(key) ?? '');
-    if (group === null || (group !== 'viz' && e.pid !== pid)) continue;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
+    let thread = byThread.get(key);
+    if (thread === undefined) {
+      thread = { pid: e.pid, group: groupOf(names.get(key) ?? ''), events: [] };
+      byThread.set(key, thread);
+    }
+    thread.events.push(e);
   }
-  const threads = [...byThread.entries()].map(([key, evs]) => ({
-    group: groupOf(names.get(key) ?? '') ?? '?',
-    slices: slicesOf(evs),
-  }));
+  return [...byThread.values()];
+}
+
+/** A text report: totals over all long frames, then the three longest frames one by one. */
+export function summariseTrace(events: readonly TraceEvent[]): string {
+  const { pid, spans } = longFrames(events);
+  if (spans.length === 0) return '  no long frames';
+  const threads = threadsOf(events)
+    .filter((t) => t.group !== null && (t.group === 'viz' || t.pid === pid))
+    .map((t) => ({
+      group: t.group ?? '?',
+      slices: slicesOf(t.events),
+    }));
   const total: Tally = new Map();
   const each = spans.map((span) => {
     const tally: Tally = new Map();
@@ -168,22 +181,8 @@ export function summariseTrace(events: readonly TraceEvent[]): string {
 
 /** CPU time (ms) of the top-level tasks of each thread group in the whole trace (wall time where CPU is missing). */
 export function cpuByGroup(events: readonly TraceEvent[]): Readonly<Record<string, number>> {
-  const names = new Map<string, string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name !== undefined)
-      names.set(`${e.pid}:${e.tid}`, e.args.name);
-  }
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X') continue;
-    const key = `${e.pid}:${e.tid}`;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
-  }
   const out: Record<string, number> = {};
-  for (const [key, evs] of byThread) {
-    const group = groupOf(names.get(key) ?? '');
+  for (const { group, events: evs } of threadsOf(events)) {
     if (group === null) continue;
     for (const s of slicesOf(evs)) {
       if (s.depth === 0) out[group] = (out[group] ?? 0) + (s.cpu ?? s.end - s.start);
@@ -195,23 +194,9 @@ export function cpuByGroup(events: readonly TraceEvent[]): Readonly<Record<strin
 /** Self time by "group: event name" over the whole trace, the `top` largest, as text lines. */
 export function profileTrace(events: readonly TraceEvent[], top: number, divisor = 1): string {
   const { pid } = longFrames(events);
-  const names = new Map<string, string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name !== undefined)
-      names.set(`${e.pid}:${e.tid}`, e.args.name);
-  }
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== 'X') continue;
-    const key = `${e.pid}:${e.tid}`;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
-  }
   const tally: Tally = new Map();
-  for (const [key, evs] of byThread) {
-    const group = groupOf(names.get(key) ?? '');
-    if (group === null || (group !== 'viz' && pid >= 0 && evs[0]?.pid !== pid)) continue;
+  for (const { group, pid: threadPid, events: evs } of threadsOf(events)) {
+    if (group === null || (group !== 'viz' && pid >= 0 && threadPid !== pid)) continue;
     tallySelf(
       group,
       slicesOf(evs),
