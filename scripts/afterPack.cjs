@@ -1,9 +1,11 @@
-// electron-builder afterPack hook: flips Electron's security fuses in the packed executable (see docs/kiosk.md).
+// electron-builder afterPack hook: flips Electron's security fuses in the packed executable, then reads them back
+// (see docs/kiosk.md). A binary without a fuse wire, or one whose fuses did not take, fails the build: an app
+// must never ship with its fuses unflipped.
 const { join } = require('node:path');
-const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
+const { flipFuses, getCurrentFuseWire, FuseV1Options, FuseVersion } = require('@electron/fuses');
 
 /** The fuses Marquee ships with, by name; each closes a way to run code in the app other than its own. */
-const FUSES = {
+const FUSES = Object.freeze({
   // No `ELECTRON_RUN_AS_NODE=1 Marquee script.js`: the binary is never a general Node.
   RunAsNode: false,
   // Cookies and local storage encrypted at rest with the OS key store.
@@ -18,9 +20,26 @@ const FUSES = {
   OnlyLoadAppFromAsar: true,
   // The kiosk never loads file:// pages; they get no extra privileges.
   GrantFileProtocolExtraPrivileges: false,
-};
+});
 
-/** The packed executable for the platform electron-builder is building. */
+/** The byte @electron/fuses writes for a fuse that is on ('1') and off ('0'). */
+const ON = 0x31;
+const OFF = 0x30;
+
+/**
+ * The parts of electron-builder's AfterPackContext this hook reads.
+ * @typedef {Readonly<{
+ *   appOutDir: string,
+ *   electronPlatformName: string,
+ *   packager: Readonly<{ appInfo: Readonly<{ productFilename: string }>, executableName?: string }>,
+ * }>} PackedApp
+ */
+
+/**
+ * The packed executable for the platform electron-builder is building.
+ * @param {PackedApp} context
+ * @returns {string}
+ */
 function executablePath(context) {
   const { appOutDir, electronPlatformName, packager } = context;
   const product = packager.appInfo.productFilename;
@@ -31,20 +50,60 @@ function executablePath(context) {
     case 'win32':
       return join(appOutDir, `${product}.exe`);
     default:
-      return join(appOutDir, packager.executableName);
+      return join(appOutDir, packager.executableName ?? product.toLowerCase());
   }
 }
 
-/** Flips FUSES in the packed app. */
+/**
+ * FUSES as @electron/fuses' V1 config (fuse index → wanted state).
+ * @param {boolean} resetAdHocDarwinSignature
+ * @returns {import('@electron/fuses').FuseV1Config}
+ */
+function fuseConfig(resetAdHocDarwinSignature) {
+  /** @type {import('@electron/fuses').FuseV1Config} */
+  const config = { version: FuseVersion.V1, resetAdHocDarwinSignature };
+  for (const [name, value] of Object.entries(FUSES))
+    config[FuseV1Options[/** @type {keyof typeof FuseV1Options} */ (name)]] = value;
+  return config;
+}
+
+/**
+ * The fuses of `executable` that are not as FUSES says, as "Name is on, must be off" phrases.
+ * @param {string} executable
+ * @returns {Promise<string[]>}
+ */
+async function wrongFuses(executable) {
+  const wire = /** @type {Record<string, unknown>} */ (await getCurrentFuseWire(executable));
+  return Object.entries(FUSES).flatMap(([name, wanted]) => {
+    const state = wire[String(FuseV1Options[/** @type {keyof typeof FuseV1Options} */ (name)])];
+    if (state === (wanted ? ON : OFF)) return [];
+    const now = state === ON ? 'on' : state === OFF ? 'off' : `missing (${String(state)})`;
+    return [`${name} is ${now} but must be ${wanted ? 'on' : 'off'}`];
+  });
+}
+
+/**
+ * Flips FUSES in the packed app and checks that every one took.
+ * @param {PackedApp} context
+ */
 async function afterPack(context) {
-  const config = {
-    version: FuseVersion.V1,
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin',
-  };
-  for (const [name, value] of Object.entries(FUSES)) config[FuseV1Options[name]] = value;
-  await flipFuses(executablePath(context), config);
+  const executable = executablePath(context);
+  try {
+    await flipFuses(executable, fuseConfig(context.electronPlatformName === 'darwin'));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `scripts/afterPack.cjs: could not flip the security fuses of ${executable} (${why}); refusing to ship an app whose fuses are not set. Package a real Electron build (see docs/kiosk.md, Packaging).`,
+    );
+  }
+  const wrong = await wrongFuses(executable);
+  if (wrong.length > 0)
+    throw new Error(
+      `scripts/afterPack.cjs: after flipping, ${executable} has ${wrong.join('; ')}; refusing to ship it.`,
+    );
 }
 
 module.exports = afterPack;
 module.exports.FUSES = FUSES;
 module.exports.executablePath = executablePath;
+module.exports.wrongFuses = wrongFuses;

@@ -1,23 +1,29 @@
-// `npm start`: runs the Electron kiosk (on the bundled demo unless told otherwise), building first when dist/ is stale.
-// Extra arguments pass through: `npm start -- --windowed --display all`.
+// `npm start`: runs the Electron kiosk (on the bundled demo unless told otherwise). Downloads the Electron binary
+// with Electron's own installer the first time, builds first when dist/ is stale, then starts
+// `dist/electron/main.cjs`. Extra arguments pass through: `npm start -- --windowed --display all`.
+// Plain JavaScript on purpose: it runs on Node alone, before anything is built.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { register } from 'tsx/esm/api';
+import { fetchElectron } from './electron/fetch.mjs';
+import { fetchLimits } from './electron/fetchState.mjs';
+import { electronPackageDir, locateElectron } from './electron/locate.mjs';
+import {
+  cannotStartMessage,
+  fetchedMessage,
+  fetchFailedMessage,
+  fetchingMessage,
+  nodeTooOld,
+} from './electron/messages.mjs';
+import { progressPrinter } from './electron/progress.mjs';
 
-register();
-const { locateElectron } = await import('../src/host/kiosk/electronBinary.ts');
-
-const root = new URL('..', import.meta.url).pathname;
+const root = join(import.meta.dirname, '..');
 const main = join(root, 'dist', 'electron', 'main.cjs');
 
-const electron = locateElectron(root);
-if (!electron.ok) {
-  console.error(
-    `Electron could not be started here (its binary is not installed: ${electron.reason}); run the same kiosk in a browser with: npx marquee serve --open`,
-  );
-  process.exit(1);
-}
+const oldNode = nodeTooOld(process.versions.node);
+if (oldNode !== null) fail(oldNode, 1);
+
+const electron = await ensureElectron();
 
 if (isStale()) {
   const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
@@ -30,15 +36,50 @@ if (isStale()) {
 const env = { ...process.env };
 // Why: set by some tools (and by Electron itself for helpers); it would make Electron behave as plain Node.
 delete env.ELECTRON_RUN_AS_NODE;
-const child = spawn(electron.path, [main, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('error', (err) => {
-  console.error(
-    `Electron could not be started here (${err.message}); run the same kiosk in a browser with: npx marquee serve --open`,
-  );
-  process.exit(1);
-});
+const child = spawn(electron, [main, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env });
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM']))
+  process.on(signal, () => child.kill(signal));
+child.on('error', (err) => fail(cannotStartMessage(err.message), 1));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/**
+ * The Electron executable, downloaded first when it is missing; exits with the message when it cannot be had.
+ * @returns {Promise<string>}
+ */
+async function ensureElectron() {
+  const found = locateElectron(root);
+  if (found.ok) return found.path;
+  const packageDir = electronPackageDir(root);
+  if (!found.fetchable || packageDir === null)
+    return fail(cannotStartMessage(`its binary is not installed: ${found.reason}`), 1);
+  const limits = fetchLimits(process.env);
+  if (!limits.ok) return fail(limits.message, 2);
+  const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+  console.error(fetchingMessage(version, found.reason));
+  const progress = progressPrinter(process.stderr);
+  const outcome = await fetchElectron({
+    packageDir,
+    env: process.env,
+    limits: limits.limits,
+    onEvent: progress.onEvent,
+  });
+  progress.finish();
+  if (!outcome.ok) return fail(fetchFailedMessage({ version, url: outcome.url, what: outcome.what }), 1);
+  const fetched = locateElectron(root);
+  if (!fetched.ok) return fail(cannotStartMessage(`Electron's installer finished but ${fetched.reason}`), 1);
+  console.error(fetchedMessage(version));
+  return fetched.path;
+}
+
+/**
+ * @param {string} message
+ * @param {number} code
+ * @returns {never}
+ */
+function fail(message, code) {
+  console.error(message);
+  process.exit(code);
+}
 
 /** True when a bundle is missing or older than any source it is built from. */
 function isStale() {
@@ -52,7 +93,11 @@ function isStale() {
   return newest(join(root, 'src')) > built || newest(join(root, 'electron')) > built;
 }
 
-/** Newest modification time of the source files under `dir`. */
+/**
+ * Newest modification time of the source files under `dir`.
+ * @param {string} dir
+ * @returns {number}
+ */
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

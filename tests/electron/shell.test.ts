@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
-import { locateElectron } from '../../src/host/kiosk/electronBinary';
+import { locateElectron } from '../../scripts/electron/locate.mjs';
 import { ensureElectronBuilt } from './support/electronBuild';
 import { freePort } from '../e2e/serveProcess';
 
