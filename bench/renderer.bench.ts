@@ -10,6 +10,7 @@ import { launchChromium } from '../tests/support/chromium';
 import { ensureRendererBuilt, RENDERER_DIST } from '../tests/support/rendererBuild';
 import type { BenchRow } from './benchTypes';
 import { demoViews, idleWindow, LONG_FRAME_MS, median, openMarquee, RECORDER } from './rendererPage';
+import { REVEAL_DIST, revealDeckHtml } from './revealDeck';
 
 /** Section title in the bench table. */
 export const title = 'renderer (Chromium, 1920×1080)';
@@ -66,17 +67,10 @@ async function marqueeRows(page: Page, url: string): Promise<BenchRow[]> {
 
 async function revealRows(page: Page): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'marquee-reveal-'));
-  const slide = (i: number) =>
-    `<section><h2>Flink 在阿里巴巴云计算业务中的探索与应用 ${i}</h2><p>Exploring Flink in Alibaba's cloud computing business</p><svg width="420" height="120" viewBox="0 0 420 120"><rect width="420" height="120" rx="22" fill="#ff6a00"/><text x="210" y="76" font-size="48" fill="#fff" text-anchor="middle">阿里巴巴 Alibaba</text></svg><ul><li>以 Flink 为核心的实时计算平台</li><li>流批一体：一套引擎处理实时与历史数据</li></ul></section>`;
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/media/reveal.css"><link rel="stylesheet" href="/media/theme/black.css"></head>
-<body><div class="reveal"><div class="slides">${Array.from({ length: 8 }, (_, i) => slide(i)).join('')}</div></div>
-<script src="/media/reveal.js"></script><script>${RECORDER}</script></body></html>`,
-  );
+  writeFileSync(join(dir, 'index.html'), revealDeckHtml(RECORDER));
   const server = await startPreviewServer({
     rendererRoot: dir,
-    playlistDir: join(root, 'node_modules', 'reveal.js', 'dist'),
+    playlistDir: REVEAL_DIST,
     views: [],
   });
   try {

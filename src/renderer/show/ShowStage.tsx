@@ -63,8 +63,11 @@ function afterFirstFrame(fn: () => void): () => void {
   };
 }
 
-/** User-timing marks of a slide's entry, for traces and the renderer bench. */
-function markEntry(name: 'marquee:enter-start' | 'marquee:enter-end', seq: number): void {
+/** User-timing marks of a slide's entry and its acknowledgement, for traces and the renderer and start benches. */
+function markEntry(
+  name: 'marquee:enter-start' | 'marquee:enter-end' | 'marquee:presented',
+  seq: number,
+): void {
   performance.mark(name, { detail: { seq } });
 }
 
@@ -138,7 +141,10 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
     if (!entered || acked.has(seq) || videoFailed) return;
     if (needsLength && mediaMs === null) return;
     acked.add(seq);
-    afterPaint(() => api.presented(seq, ...(needsLength && mediaMs !== null ? [Math.round(mediaMs)] : [])));
+    afterPaint(() => {
+      markEntry('marquee:presented', seq);
+      api.presented(seq, ...(needsLength && mediaMs !== null ? [Math.round(mediaMs)] : []));
+    });
   }, [entered, needsLength, mediaMs, videoFailed, acked, seq, api]);
 
   return (
