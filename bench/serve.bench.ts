@@ -11,6 +11,7 @@ import { startMarqueeServer } from '../src/host/http/server';
 import { PlayerHost } from '../src/host/PlayerHost';
 import { freePort, startServe } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
+import { ensureCliBuilt } from '../tests/support/cliBuild';
 import { ensureRendererBuilt } from '../tests/support/rendererBuild';
 import type { BenchRow } from './benchTypes';
 import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
@@ -133,6 +134,7 @@ async function memoryOverSlideChanges(
 
 /** Runs the browser-mode benchmark. */
 export async function run(): Promise<readonly BenchRow[]> {
+  ensureCliBuilt();
   ensureRendererBuilt();
   const dir = await mkdtemp(join(tmpdir(), 'marquee-bench-serve-'));
   try {

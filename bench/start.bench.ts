@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { freePort } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
+import { ensureCliBuilt } from '../tests/support/cliBuild';
 import { ensurePageBuilt } from '../tests/support/rendererBuild';
 import type { BenchRow } from './benchTypes';
 import { median } from './rendererPage';
@@ -200,6 +201,7 @@ function sizeRow(page: 'renderer' | 'remote'): BenchRow {
 
 /** Runs the start-up benchmark. */
 export async function run(): Promise<readonly BenchRow[]> {
+  ensureCliBuilt();
   ensurePageBuilt('renderer');
   ensurePageBuilt('remote');
   const loadBefore = loadavg()[0]?.toFixed(1) ?? '?';

@@ -1,11 +1,33 @@
-// Builds everything that runs outside `tsx`: the renderer and web remote (Vite) and the Electron main + preload (esbuild).
+// Builds everything Marquee runs: the renderer and web remote (Vite), the Electron main + preload and the
+// `marquee` command line (esbuild). `node scripts/build.mjs cli` (or pages, electron) builds only those parts.
 import { existsSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
-import { build as viteBuild } from 'vite';
 
 const root = new URL('..', import.meta.url).pathname;
+const PARTS = ['pages', 'electron', 'cli'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((part) => !PARTS.includes(part));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `scripts/build.mjs: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}\n`,
+  );
+  process.exit(2);
+}
+const wants = (part) => asked.length === 0 || asked.includes(part);
 
-if (existsSync(`${root}vite.config.ts`)) {
+// Why: prefer a package's ES module build; UMD builds (jsonc-parser) require their own files dynamically,
+// which a bundle cannot follow, and the program crashes at start.
+const node = {
+  bundle: true,
+  platform: 'node',
+  sourcemap: true,
+  logLevel: 'warning',
+  mainFields: ['module', 'main'],
+};
+
+if (wants('pages') && existsSync(`${root}vite.config.ts`)) {
+  // Why: loaded only here, so `build.mjs cli` (what tests run when src/ changed) does not pay for Vite.
+  const { build: viteBuild } = await import('vite');
   // Why: vite.config.ts builds one page set at a time (MARQUEE_PAGE); these are the names in its PAGES.
   for (const page of ['renderer', 'remote']) {
     process.env.MARQUEE_PAGE = page;
@@ -13,29 +35,44 @@ if (existsSync(`${root}vite.config.ts`)) {
   }
 }
 
-if (existsSync(`${root}electron/main.ts`)) {
-  // Why: prefer a package's ES module build; UMD builds (jsonc-parser) require their own files dynamically,
-  // which a bundle cannot follow, and the main process crashes at start.
-  const common = {
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['electron'],
-    mainFields: ['module', 'main'],
-  };
+if (wants('electron') && existsSync(`${root}electron/main.ts`)) {
+  // Why: Electron 45 runs Node 22; `electron` itself is provided by the running app.
+  const electron = { ...node, target: 'node22', external: ['electron'] };
   // Why: a sandboxed preload cannot load ESM, so it is one CommonJS bundle.
   await esbuild({
-    ...common,
+    ...electron,
     entryPoints: [`${root}electron/preload.ts`],
     outfile: `${root}dist/electron/preload.cjs`,
     format: 'cjs',
   });
   await esbuild({
-    ...common,
+    ...electron,
     entryPoints: [`${root}electron/main.ts`],
     outfile: `${root}dist/electron/main.cjs`,
     format: 'cjs',
+  });
+}
+
+if (wants('cli')) {
+  // Why: one ES module file starts in a fraction of the time tsx needs to compile the sources on every run.
+  // playwright-core stays outside: it is large, loaded only by `marquee render`, and finds its own files at run time.
+  await esbuild({
+    ...node,
+    target: 'node20',
+    entryPoints: [`${root}src/cli/main.ts`],
+    outfile: `${root}dist/cli/marquee.mjs`,
+    format: 'esm',
+    external: ['playwright-core'],
+    // Why: bundled CommonJS packages call require() and read __filename (write-file-atomic names its temporary
+    // files with it), which an ES module lacks.
+    banner: {
+      js: [
+        "import { createRequire as __marqueeRequire } from 'node:module';",
+        "import { fileURLToPath as __marqueePath } from 'node:url';",
+        'const require = __marqueeRequire(import.meta.url);',
+        'const __filename = __marqueePath(import.meta.url);',
+        'const __dirname = import.meta.dirname;',
+      ].join(' '),
+    },
   });
 }

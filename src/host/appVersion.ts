@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { findAppPackage } from './appRoot';
 
-/** The app's version from package.json (two folders up from here, as in the repository and the packaged app). */
+/** The app's version from Marquee's package.json (see `findAppPackage`); "unknown" when there is none. */
 export function appVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(
-      readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'),
-    );
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
-      return pkg.version;
-  } catch {
-    // Why: a bundled build may not ship package.json next to the code (or has no import.meta); callers still answer.
-  }
-  return 'unknown';
+  // Why: a CommonJS bundle (the Electron main) has no import.meta; it passes app.getVersion() instead.
+  if (typeof import.meta.dirname !== 'string') return 'unknown';
+  return findAppPackage(import.meta.dirname)?.version ?? 'unknown';
 }

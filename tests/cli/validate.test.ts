@@ -18,7 +18,7 @@ function marquee(...args: string[]): { status: number | null; stdout: string; st
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-// Why: each run starts Node and tsx; on a busy machine that takes seconds.
+// Why: each run starts a Node process; on a busy machine that can take seconds.
 describe('marquee validate', { timeout: 180_000 }, () => {
   it('exits 0 and prints a summary for a valid playlist', () => {
     const run = marquee('validate', `${fixtures}/valid/every-type.json`);

@@ -7,7 +7,8 @@ const root = join(import.meta.dirname, '..', '..');
 /** The built renderer the browser tests serve. */
 export const RENDERER_DIST = join(root, 'dist', 'renderer');
 
-function newest(path: string): number {
+/** The newest modification time (ms) of `path` or anything under it. */
+export function newest(path: string): number {
   const info = statSync(path);
   if (!info.isDirectory()) return info.mtimeMs;
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));

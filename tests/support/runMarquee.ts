@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { MARQUEE_BIN } from './cliBuild';
 
-const root = join(import.meta.dirname, '..', '..');
-
-/** Runs `bin/marquee.mjs` with `args` in a child process and collects its exit code and output. */
+/** Runs `bin/marquee.mjs` (the CLI bundle, as users do) with `args` in a child process and collects its exit code and output. */
 export function runMarquee(
   args: readonly string[],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(root, 'bin', 'marquee.mjs'), ...args],
+      [MARQUEE_BIN, ...args],
       { env: { ...process.env, LANG: 'en_US.UTF-8' }, timeout: 90_000 },
       (err, stdout, stderr) =>
         resolve({ code: err ? Number((err as { code?: number }).code ?? 99) : 0, stdout, stderr }),

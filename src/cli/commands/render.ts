@@ -4,12 +4,12 @@ import type { Command } from 'commander';
 import type { ShowView } from '../../core/view/showView';
 import { previewViews } from '../../core/view/previewViews';
 import { localDateTimeToInstant } from '../../core/time/zonedTime';
+import { appRoot } from '../../host/appRoot';
 import { findChromium, HEADLESS_CHROMIUM_ARGS } from '../../host/chromium/findChromium';
 import { startPreviewServer } from '../../host/http/previewServer';
 import { formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylistFile';
 
-const repo = resolve(import.meta.dirname, '..', '..', '..');
-const RENDERER_DIST = join(repo, 'dist', 'renderer');
+const RENDERER_DIST = join(appRoot(), 'dist', 'renderer');
 
 /** How long one slide may take to draw (images decoded, text fitted) before it is reported and skipped. */
 const SLIDE_TIMEOUT_MS = 60_000;
@@ -49,18 +49,6 @@ export function registerRender(program: Command): void {
     .action(async (file: string, options: RenderOptions) => {
       process.exitCode = await render(file, options);
     });
-}
-
-async function ensureRenderer(): Promise<string | null> {
-  if (existsSync(join(RENDERER_DIST, 'index.html'))) return null;
-  process.stderr.write('The renderer is not built yet (dist/renderer); building it with Vite…\n');
-  try {
-    const vite = await import('vite');
-    await vite.build({ root: repo, configFile: join(repo, 'vite.config.ts'), logLevel: 'warn' });
-    return null;
-  } catch (error) {
-    return `Could not build the renderer (${error instanceof Error ? error.message : String(error)}). Run \`npm run build\` in ${repo}, then try again.`;
-  }
 }
 
 async function render(file: string, options: RenderOptions): Promise<number> {
@@ -103,9 +91,10 @@ async function render(file: string, options: RenderOptions): Promise<number> {
     );
     return 2;
   }
-  const buildError = await ensureRenderer();
-  if (buildError !== null) {
-    process.stderr.write(`${buildError}\n`);
+  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
+    process.stderr.write(
+      `The kiosk page is not built (${RENDERER_DIST}/index.html is missing). Run: npm run build\n`,
+    );
     return 2;
   }
   let executablePath: string;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { appRoot } from '../../host/appRoot';
 import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
@@ -20,7 +21,7 @@ import { platformPaths } from '../../host/paths';
 import { createImpressionSink, proofOfPlayDir } from '../../host/proof/impressionLog';
 
 /** The repository (or installed package) root: dist/ and assets/ live here. */
-const APP_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+const APP_ROOT = appRoot();
 
 /** Registers `marquee serve`: the show over HTTP + WebSocket for any Chromium (`--kiosk`), optionally opening one. */
 export function registerServe(program: Command): void {
