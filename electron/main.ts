@@ -119,7 +119,7 @@ async function run(config: MarqueeConfig): Promise<void> {
     fail(`the renderer is not built (${rendererRoot}/index.html is missing); run: npm run build`);
     return;
   }
-  const offline = await startShellOffline(host, paths.cache, logger);
+  const offline = await startShellOffline(host, paths.cache, logger, config.allowedAssetNetworks);
   handleAppScheme(
     () => ({ renderer: rendererRoot, media: host.playlistDir }),
     offline?.cachedFile ?? (async () => null),

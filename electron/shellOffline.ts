@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ShowView } from '../src/core/view/showView';
+import type { AllowedNetworks } from '../src/host/cache/addressPolicy';
 import { assetCacheDir } from '../src/host/cache/assetCache';
 import { remoteUrlOfCachePath } from '../src/host/cache/cacheRoute';
 import { startOfflineAssets } from '../src/host/cache/offlineAssets';
@@ -24,10 +25,15 @@ export async function startShellOffline(
   host: PlayerHost,
   platformCacheDir: string,
   logger: Logger,
+  allowedNetworks: AllowedNetworks,
 ): Promise<ShellOffline | null> {
   let offline: Awaited<ReturnType<typeof startOfflineAssets>>;
   try {
-    offline = await startOfflineAssets({ dir: assetCacheDir(platformCacheDir), log: logger });
+    offline = await startOfflineAssets({
+      dir: assetCacheDir(platformCacheDir),
+      log: logger,
+      policy: { allowedNetworks },
+    });
   } catch (err) {
     // Why: the show matters more than the cache; remote assets are then loaded from the network.
     logger.error(

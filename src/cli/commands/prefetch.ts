@@ -7,7 +7,8 @@ import {
   type PrefetchProgress,
   type PrefetchSummary,
 } from '../../host/cache/assetCache';
-import { refuseUrl } from '../../host/cache/fetchAsset';
+import { parseAllowedNetworks } from '../../host/cache/addressPolicy';
+import { type FetchPolicy, refuseUrl } from '../../host/cache/fetchAsset';
 import { platformPaths } from '../../host/paths';
 import { formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylistFile';
 
@@ -85,7 +86,7 @@ async function prefetch(file: string, raw: unknown): Promise<number> {
       : { maxTotalBytes: Math.round(options.maxCacheMb * 1024 * 1024) }),
     policy: {
       ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout * 1000 }),
-      ...(testOrigin === undefined ? {} : { fetch: loopbackFetch(testOrigin), allowHttpLoopback: true }),
+      ...(testOrigin === undefined ? {} : testRouting(testOrigin)),
     },
   });
   const tty = process.stdout.isTTY === true;
@@ -97,14 +98,20 @@ async function prefetch(file: string, raw: unknown): Promise<number> {
 }
 
 /** Why: tests serve assets from 127.0.0.1 and never reach the internet; only loopback origins are accepted. */
-function loopbackFetch(origin: string): typeof fetch {
-  return (input, init) => {
-    const url = new URL(String(input));
-    return fetch(
-      url.protocol === 'https:' ? `${origin.replace(/\/$/, '')}${url.pathname}${url.search}` : url,
-      init,
-    );
+function testRouting(origin: string): Partial<FetchPolicy> {
+  const base = new URL(origin);
+  return {
+    allowHttpLoopback: true,
+    allowedNetworks: parseLoopback(base.hostname),
+    route: (url) => (url.protocol === 'https:' ? new URL(`${url.pathname}${url.search}`, base) : url),
   };
+}
+
+function parseLoopback(hostname: string): FetchPolicy['allowedNetworks'] {
+  const parsed = parseAllowedNetworks([
+    hostname === 'localhost' ? '127.0.0.1' : hostname.replace(/^\[|\]$/g, ''),
+  ]);
+  return parsed.ok ? parsed.networks : [];
 }
 
 function progressLine({ done, total, last }: PrefetchProgress): void {

@@ -96,7 +96,11 @@ async function serve(command: Command): Promise<number> {
   const running = host;
   if (timing.timing.speed !== 1)
     logger.warn({ speed: timing.timing.speed }, 'the clock runs fast (tests only)');
-  const offline = await startOfflineAssets({ dir: assetCacheDir(paths.cache), log: logger });
+  const offline = await startOfflineAssets({
+    dir: assetCacheDir(paths.cache),
+    log: logger,
+    policy: { allowedNetworks: config.allowedAssetNetworks },
+  });
   offline.follow(running);
   const monitor = createShowMonitor({
     host: running,

@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type Dispatcher, fetch, type Response } from 'undici';
+import type { AllowedNetworks } from './addressPolicy';
+import {
+  guardedAgent,
+  RefusedAddressError,
+  type Resolve,
+  refuseLiteralHost,
+  systemResolve,
+} from './guardedAgent';
 
 /** How assets may be fetched: limits per file and which URLs are allowed. */
 export type FetchPolicy = Readonly<{
@@ -12,17 +21,26 @@ export type FetchPolicy = Readonly<{
   maxRedirects: number;
   /** Tests only: also allow `http://` on 127.0.0.1, ::1 and localhost, so no test ever needs the internet. */
   allowHttpLoopback: boolean;
-  /** The fetch to use; Node's global fetch by default. */
-  fetch: typeof fetch;
+  /**
+   * Internal networks the venue opts into (its own asset server); every other loopback, private,
+   * link-local, CGNAT, unique-local or multicast address is refused after DNS, at every hop.
+   */
+  allowedNetworks: AllowedNetworks;
+  /** The resolver used at connect time; the system's by default (tests fake DNS answers with it). */
+  resolve: Resolve;
+  /** Tests only: where a request really goes (`prefetch --test-fetch-from`); the URL itself by default. */
+  route: (url: URL) => URL;
 }>;
 
-/** The policy used when the caller changes nothing: 60 s and 200 MB a file, 5 redirects, https only. */
+/** The policy used when the caller changes nothing: 60 s and 200 MB a file, 5 redirects, https only, public addresses only. */
 export const DEFAULT_FETCH_POLICY: FetchPolicy = {
   timeoutMs: 60_000,
   maxBytes: 200 * 1024 * 1024,
   maxRedirects: 5,
   allowHttpLoopback: false,
-  fetch: (input, init) => fetch(input, init),
+  allowedNetworks: [],
+  resolve: systemResolve,
+  route: (url) => url,
 };
 
 /** A file downloaded into a temporary path, with what the cache needs to know about it. */
@@ -62,8 +80,9 @@ export async function downloadAsset(
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
   const tempFile = join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
+  const agent = guardedAgent(policy.resolve, policy.allowedNetworks);
   try {
-    const response = await fetchFollowingRedirects(url, policy, combined);
+    const response = await fetchFollowingRedirects(url, policy, agent, combined);
     if (!response.ok) return fail(response, `the server answered HTTP ${response.status}`);
     const declared = Number(response.headers.get('content-length') ?? Number.NaN);
     if (Number.isFinite(declared) && declared > policy.maxBytes) {
@@ -108,20 +127,24 @@ export async function downloadAsset(
   } catch (error) {
     await unlink(tempFile).catch(() => {});
     return { ok: false, reason: describeFetchError(error, policy, timeout) };
+  } finally {
+    await agent.destroy().catch(() => {});
   }
 }
 
 async function fetchFollowingRedirects(
   url: string,
   policy: FetchPolicy,
+  dispatcher: Dispatcher,
   signal: AbortSignal,
 ): Promise<Response> {
   let current = url;
   for (let hop = 0; ; hop++) {
-    const refused = refuseUrl(current, policy);
+    const target = policy.route(new URL(current));
+    const refused = refuseUrl(current, policy) ?? refuseLiteralHost(target, policy.allowedNetworks);
     if (refused !== null)
       throw new RefusedError(hop === 0 ? refused : `redirected to a refused URL: ${refused}`);
-    const response = await policy.fetch(current, { redirect: 'manual', signal });
+    const response = await fetch(target, { redirect: 'manual', signal, dispatcher });
     if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
     const location = response.headers.get('location');
     await response.body?.cancel().catch(() => {});
@@ -141,6 +164,7 @@ async function fail(response: Response, reason: string): Promise<DownloadResult>
 
 function describeFetchError(error: unknown, policy: FetchPolicy, timeout: AbortSignal): string {
   if (error instanceof RefusedError) return error.message;
+  if (error instanceof Error && error.cause instanceof RefusedAddressError) return error.cause.message;
   if (timeout.aborted) return `timed out after ${policy.timeoutMs / 1000} s`;
   if (error instanceof Error && error.name === 'AbortError') return 'stopped';
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;

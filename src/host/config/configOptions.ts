@@ -4,7 +4,7 @@ import type { ConfigFileValues } from './configSchema';
 export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
 
 /** How a setting is written as text in a flag or an environment variable. */
-export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string';
+export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string' | 'list';
 
 /** One setting: its config key, command-line flag, environment variable, and what it means. */
 export type ConfigOption = Readonly<{
@@ -122,6 +122,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'both',
   },
   {
+    key: 'allowedAssetNetworks',
+    flag: '--allowed-asset-networks <list>',
+    env: 'MARQUEE_ALLOWED_ASSET_NETWORKS',
+    kind: 'list',
+    defaultText: 'none',
+    description:
+      "Internal addresses or ADDRESS/BITS networks the asset cache may fetch from (the venue's own asset server), comma-separated; every other loopback, private, link-local, CGNAT, unique-local or multicast address is refused.",
+    usedBy: 'both',
+  },
+  {
     key: 'host',
     flag: '--host <address>',
     env: 'MARQUEE_HOST',
@@ -160,6 +170,11 @@ export function textToValue(kind: TextKind, text: string): unknown {
     }
     case 'integer':
       return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+    case 'list':
+      return trimmed
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
     default:
       return assertNever(kind);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AllowedNetworks, parseAllowedNetworks } from '../cache/addressPolicy';
 import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
@@ -35,6 +36,14 @@ const ExitChordField = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
   return check.accelerator;
+});
+
+/** Internal networks the asset cache may fetch from, as addresses or ADDRESS/BITS. */
+const NetworksField = z.array(z.string()).transform((entries, ctx): AllowedNetworks => {
+  const parsed = parseAllowedNetworks(entries);
+  if (parsed.ok) return parsed.networks;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
 });
 
 /**
@@ -88,6 +97,9 @@ export const ConfigFile = z.strictObject({
     .nullable()
     .optional()
     .describe('Path of the local control socket; default: per platform.'),
+  allowedAssetNetworks: NetworksField.optional().describe(
+    'Internal addresses or networks ("10.20.0.5", "10.20.0.0/24") the asset cache may fetch from: the venue\'s own asset server. Default: none, only public addresses.',
+  ),
   host: z.string().min(1).optional().describe('Address `marquee serve` listens on.'),
   port: z
     .number()
@@ -117,6 +129,8 @@ export type MarqueeConfig = Readonly<{
   controlToken: string | null;
   /** The local control socket; null: the platform default. */
   controlSocket: string | null;
+  /** Internal networks the asset cache may fetch from; empty: public addresses only. */
+  allowedAssetNetworks: AllowedNetworks;
   host: string;
   port: number;
   /** The config file that was read, or null when none exists. */
@@ -135,6 +149,7 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   controlListen: null,
   controlToken: null,
   controlSocket: null,
+  allowedAssetNetworks: [],
   host: '127.0.0.1',
   port: 7770,
 };

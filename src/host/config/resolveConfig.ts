@@ -77,6 +77,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     controlListen: pick('controlListen') ?? DEFAULTS.controlListen,
     controlToken: pick('controlToken') ?? DEFAULTS.controlToken,
     controlSocket: pick('controlSocket') ?? DEFAULTS.controlSocket,
+    allowedAssetNetworks: pick('allowedAssetNetworks') ?? DEFAULTS.allowedAssetNetworks,
     host: pick('host') ?? DEFAULTS.host,
     port: pick('port') ?? DEFAULTS.port,
     configFile: inputs.file?.path ?? null,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AssetCache, type PrefetchProgress } from '../../../src/host/cache/assetCache';
-import { type AssetServer, startAssetServer } from './assetServer';
+import { type AssetServer, LOOPBACK_POLICY, startAssetServer } from './assetServer';
 
 const svg =
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 const open = (extra: Partial<Parameters<typeof AssetCache.open>[0]> = {}) =>
-  AssetCache.open({ dir, policy: { allowHttpLoopback: true, timeoutMs: 20_000 }, ...extra });
+  AssetCache.open({ dir, policy: { ...LOOPBACK_POLICY, timeoutMs: 20_000 }, ...extra });
 
 describe('AssetCache.prefetch', () => {
   it('downloads each URL once into files named by the sha256 of their content, with an index', async () => {
@@ -70,7 +70,7 @@ describe('AssetCache.prefetch', () => {
       res.write(Buffer.alloc(3000));
       res.end(Buffer.alloc(3000));
     });
-    const cache = await open({ policy: { allowHttpLoopback: true, timeoutMs: 20_000, maxBytes: 4096 } });
+    const cache = await open({ policy: { ...LOOPBACK_POLICY, timeoutMs: 20_000, maxBytes: 4096 } });
     const summary = await cache.prefetch([
       server.url('/logo.svg'),
       server.url('/gone.png'),
@@ -101,7 +101,7 @@ describe('AssetCache.prefetch', () => {
       res.write(Buffer.alloc(10));
       setTimeout(() => res.end(Buffer.alloc(10)), 8000).unref();
     });
-    const cache = await open({ policy: { allowHttpLoopback: true, timeoutMs: 1500 } });
+    const cache = await open({ policy: { ...LOOPBACK_POLICY, timeoutMs: 1500 } });
     const summary = await cache.prefetch([server.url('/slow.png')]);
     expect(summary.failed).toEqual([{ url: server.url('/slow.png'), reason: 'timed out after 1.5 s' }]);
     expect(await readdir(join(dir, 'tmp'))).toEqual([]);

@@ -1,5 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseAllowedNetworks } from '../../../src/host/cache/addressPolicy';
+import type { FetchPolicy } from '../../../src/host/cache/fetchAsset';
+
+const loopback = parseAllowedNetworks(['127.0.0.1']);
+
+/** The fetch policy of tests against a loopback server: plain http there, 127.0.0.1 opted in like a venue's own server. */
+export const LOOPBACK_POLICY: Partial<FetchPolicy> = {
+  allowHttpLoopback: true,
+  allowedNetworks: loopback.ok ? loopback.networks : [],
+};
+
+/** LOOPBACK_POLICY that also sends `https://assets.test/…` (what playlists hold) to `server`. */
+export function routedTo(server: Pick<AssetServer, 'origin'>): Partial<FetchPolicy> {
+  return {
+    ...LOOPBACK_POLICY,
+    route: (url) =>
+      url.host === 'assets.test' ? new URL(`${url.pathname}${url.search}`, server.origin) : url,
+  };
+}
 
 /** A route of the test asset server: a status, headers and a body, or a handler of its own. */
 export type Route =
@@ -11,12 +30,14 @@ export type AssetServer = Readonly<{
   origin: string;
   routes: Map<string, Route>;
   hits: Map<string, number>;
+  /** TCP connections accepted so far (a refused fetch must not even connect). */
+  connections(): number;
   url(path: string): string;
   close(): Promise<void>;
 }>;
 
-/** Starts an asset server on a free loopback port. */
-export async function startAssetServer(): Promise<AssetServer> {
+/** Starts an asset server on a free port of a loopback address (127.0.0.1 unless another of 127/8 is given). */
+export async function startAssetServer(address = '127.0.0.1'): Promise<AssetServer> {
   const routes = new Map<string, Route>();
   const hits = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -37,12 +58,15 @@ export async function startAssetServer(): Promise<AssetServer> {
     for (const [k, v] of Object.entries(route.headers ?? {})) res.setHeader(k, v);
     res.end(route.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let connections = 0;
+  server.on('connection', () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
+  const origin = `http://${address}:${(server.address() as AddressInfo).port}`;
   return {
     origin,
     routes,
     hits,
+    connections: () => connections,
     url: (path) => `${origin}${path}`,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../../src/core/playlist/types';
 import { AssetCache } from '../../../src/host/cache/assetCache';
 import { startBackgroundPrefetch } from '../../../src/host/cache/backgroundPrefetch';
-import { type AssetServer, startAssetServer } from './assetServer';
+import { type AssetServer, routedTo, startAssetServer } from './assetServer';
 
 let server: AssetServer;
 let dir: string;
@@ -19,10 +19,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Why: playlists only hold https URLs; this fetch sends https://assets.test/… to the loopback test server instead. */
-const loopbackFetch: typeof fetch = (input, init) =>
-  fetch(String(input).replace('https://assets.test', server.origin), init);
-const openCache = () => AssetCache.open({ dir, policy: { fetch: loopbackFetch } });
+/** Why: playlists only hold https URLs; the policy sends https://assets.test/… to the loopback test server instead. */
+const openCache = () => AssetCache.open({ dir, policy: routedTo(server) });
 
 const playlistWith = (logo: string): Playlist => ({
   version: 1,

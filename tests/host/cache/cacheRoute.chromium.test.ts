@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssetCache } from '../../../src/host/cache/assetCache';
 import { CACHE_ROUTE, cacheUrlFor, missingAssetRef, serveCached } from '../../../src/host/cache/cacheRoute';
 import { type LaunchedChromium, launchChromium } from '../../support/chromium';
-import { type AssetServer, startAssetServer } from './assetServer';
+import { type AssetServer, routedTo, startAssetServer } from './assetServer';
 
 const WORDMARK =
   '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="120" viewBox="0 0 480 120">' +
@@ -28,9 +28,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-cache-chromium-'));
   const cache = await AssetCache.open({
     dir,
-    policy: {
-      fetch: (input, init) => fetch(String(input).replace('https://assets.test', assets.origin), init),
-    },
+    policy: routedTo(assets),
   });
   await cache.prefetch([CACHED]);
   const page = `<!doctype html><meta charset="utf-8"><body style="margin:0;background:#0b1020;color:#fff;font:24px sans-serif">

@@ -12,7 +12,7 @@ import {
   remoteUrlOfCachePath,
   serveCached,
 } from '../../../src/host/cache/cacheRoute';
-import { type AssetServer, startAssetServer } from './assetServer';
+import { type AssetServer, LOOPBACK_POLICY, startAssetServer } from './assetServer';
 
 const video = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   assets.routes.set('/clip.webm', { type: 'video/webm', body: video });
   assets.routes.set('/page.html', { type: 'text/html', body: '<script>alert(1)</script>' });
   dir = await mkdtemp(join(tmpdir(), 'marquee-cache-route-'));
-  cache = await AssetCache.open({ dir, policy: { allowHttpLoopback: true } });
+  cache = await AssetCache.open({ dir, policy: LOOPBACK_POLICY });
   await cache.prefetch([assets.url('/clip.webm'), assets.url('/page.html')]);
   host = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -98,8 +98,8 @@ describe('serveCached', () => {
     const fresh = await mkdtemp(join(tmpdir(), 'marquee-cache-route-2-'));
     try {
       const url = assets.url('/clip.webm');
-      await (await AssetCache.open({ dir: fresh, policy: { allowHttpLoopback: true } })).prefetch([url]);
-      const restarted = await AssetCache.open({ dir: fresh, policy: { allowHttpLoopback: true } });
+      await (await AssetCache.open({ dir: fresh, policy: LOOPBACK_POLICY })).prefetch([url]);
+      const restarted = await AssetCache.open({ dir: fresh, policy: LOOPBACK_POLICY });
       const file = restarted.lookup(url)?.file ?? '';
       await writeFile(file, Buffer.alloc(video.length, 1));
       const refetched = new Promise<string>((resolve) => restarted.onCached(resolve));

@@ -6,7 +6,7 @@ import type { Playlist } from '../../../src/core/playlist/types';
 import type { ShowView } from '../../../src/core/view/showView';
 import { cacheUrlFor, missingAssetRef } from '../../../src/host/cache/cacheRoute';
 import { startOfflineAssets } from '../../../src/host/cache/offlineAssets';
-import { type AssetServer, startAssetServer } from './assetServer';
+import { type AssetServer, routedTo, startAssetServer } from './assetServer';
 
 let server: AssetServer;
 let dir: string;
@@ -59,9 +59,7 @@ describe('startOfflineAssets', () => {
       dir,
       background: { onRound: () => roundDone() },
       log: { info() {}, warn() {} },
-      policy: {
-        fetch: (input, init) => fetch(String(input).replace('https://assets.test', server.origin), init),
-      },
+      policy: routedTo(server),
     });
     const photoOf = (v: ShowView) => (v.slide?.type === 'speaker' ? v.slide.photo : undefined);
     expect(photoOf(offline.rewrite(view()))).toBe(missingAssetRef(PHOTO));
@@ -101,9 +99,7 @@ describe('following a host', () => {
         },
       },
       log: { info() {}, warn() {} },
-      policy: {
-        fetch: (input, init) => fetch(String(input).replace('https://assets.test', server.origin), init),
-      },
+      policy: routedTo(server),
     });
     const nextRound = () => new Promise<void>((resolve) => (roundSeen = resolve));
     try {

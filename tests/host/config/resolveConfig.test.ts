@@ -37,6 +37,7 @@ describe('resolveConfig', () => {
       controlListen: null,
       controlToken: null,
       controlSocket: null,
+      allowedAssetNetworks: [],
       host: '127.0.0.1',
       port: 7770,
       configFile: null,
@@ -95,6 +96,21 @@ describe('resolveConfig', () => {
       host: '::1',
       port: 9000,
     });
+  });
+
+  it('reads the asset networks a venue opts into as a list, and names a bad entry', () => {
+    const fromEnv = resolved({ env: { MARQUEE_ALLOWED_ASSET_NETWORKS: ' 10.20.0.5, 10.30.0.0/16 ,' } });
+    expect(fromEnv.config.allowedAssetNetworks.map(([base, bits]) => `${base}/${bits}`)).toEqual([
+      '10.20.0.5/32',
+      '10.30.0.0/16',
+    ]);
+    const fromFile = resolved({ file: file('{ "allowedAssetNetworks": ["fd00::/8"] }') });
+    expect(fromFile.config.allowedAssetNetworks).toHaveLength(1);
+    expect(problems({ file: file('{\n  "allowedAssetNetworks": ["assets.lan"]\n}') })).toEqual([
+      expect.stringMatching(
+        /config\.json:2:27 {2}allowedAssetNetworks {2}"assets\.lan" is not an address or ADDRESS\/BITS network/,
+      ),
+    ]);
   });
 
   it('lets the environment turn off a LAN API the file turned on', () => {
