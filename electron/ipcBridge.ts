@@ -1,13 +1,13 @@
 import { ipcMain } from 'electron';
 import type { Logger } from 'pino';
 import type { KeyAction } from '../src/core/control/keyCommand';
-import type { MonitoredHost } from '../src/host/health/showMonitor';
+import type { PlayerHost } from '../src/host/PlayerHost';
 import { IPC, type RendererChannel } from '../src/host/kiosk/ipcChannels';
 import { acceptRendererMessage, rendererMessageToEvent } from '../src/host/kiosk/rendererMessages';
 
-/** What the bridge needs: the player (the show monitor's, so acknowledgements count), the log, and where keys go. */
+/** What the bridge needs: the player, the log, and where keys go. */
 export type IpcBridgeOptions = Readonly<{
-  host: Pick<MonitoredHost, 'screen' | 'getState' | 'dispatch'>;
+  host: Pick<PlayerHost, 'screen' | 'getState' | 'dispatch'>;
   logger: Logger;
   keyboard: boolean;
   onKey: ((action: KeyAction, screen: string) => Promise<unknown>) | null;
@@ -16,12 +16,13 @@ export type IpcBridgeOptions = Readonly<{
 /**
  * Listens on the renderer channels: checks each message's sender and shape, then acknowledges slides,
  * skips failed videos, and sends keys through the control path (or straight to the player without one).
+ * Returns what removes the listeners.
  */
-export function bridgeRendererIpc(options: IpcBridgeOptions): void {
+export function bridgeRendererIpc(options: IpcBridgeOptions): () => void {
   const { host, logger } = options;
   const channels: readonly RendererChannel[] = [IPC.presented, IPC.problem, IPC.key];
-  for (const channel of channels) {
-    ipcMain.on(channel, (event, payload: unknown) => {
+  const listeners = channels.map((channel) => {
+    const listener = (event: Electron.IpcMainEvent, payload: unknown): void => {
       const verdict = acceptRendererMessage(channel, payload, event.senderFrame?.url);
       if (!verdict.ok) {
         logger.warn(verdict.reason);
@@ -42,6 +43,11 @@ export function bridgeRendererIpc(options: IpcBridgeOptions): void {
       }
       const playerEvent = rendererMessageToEvent(message, host.getState(), options.keyboard);
       if (playerEvent !== null) host.dispatch(playerEvent, message.type === 'key' ? 'keyboard' : 'renderer');
-    });
-  }
+    };
+    ipcMain.on(channel, listener);
+    return () => ipcMain.off(channel, listener);
+  });
+  return () => {
+    for (const off of listeners) off();
+  };
 }

@@ -6,22 +6,17 @@ import type { Logger } from 'pino';
 import { parseKioskArgs } from '../src/host/config/configFlags';
 import { bundledPlaylistPath, loadConfigSync } from '../src/host/config/loadConfig';
 import type { MarqueeConfig } from '../src/host/config/configSchema';
-import { type ControlService, startControl } from '../src/host/control/startControl';
 import { serveTimingFromEnv } from '../src/host/health/clockSpeed';
-import { createShowMonitor } from '../src/host/health/showMonitor';
-import { isAllowedNavigation } from '../src/host/kiosk/appOrigin';
-import { MEDIA_BASE } from '../src/host/kiosk/appOrigin';
+import { isAllowedNavigation, MEDIA_BASE } from '../src/host/kiosk/appOrigin';
 import { isPermissionAllowed, shellPolicy } from '../src/host/kiosk/shellPolicy';
-import { windowBackground } from '../src/host/kiosk/windowOptions';
 import { createHostLogger } from '../src/host/log/hostLogger';
-import { PlayerHost, PlaylistStartError } from '../src/host/PlayerHost';
+import { PlaylistStartError } from '../src/host/PlayerHost';
 import { platformPaths } from '../src/host/paths';
-import { createImpressionSink, proofOfPlayDir } from '../src/host/proof/impressionLog';
+import { type Show, startShow } from '../src/host/show/startShow';
 import { handleAppScheme, registerAppScheme } from './appProtocol';
-import { bridgeRendererIpc } from './ipcBridge';
-import { KioskWindows } from './kioskWindows';
-import { watchProcesses } from './processWatch';
-import { startShellOffline } from './shellOffline';
+import type { KioskWindows } from './kioskWindows';
+import { startKioskTransport } from './kioskTransport';
+import { shellCachedFile } from './shellOffline';
 import { shellHealth } from './shellHealth';
 
 /** Exit code for a configuration or playlist a person must fix (systemd then stops retrying quickly). */
@@ -87,25 +82,30 @@ async function run(config: MarqueeConfig): Promise<void> {
     fail(timing.message);
     return;
   }
-  const { clock, limits } = timing.timing;
+  const rendererRoot = join(appRoot, 'dist', 'renderer');
+  if (!existsSync(join(rendererRoot, 'index.html'))) {
+    fail(`the renderer is not built (${rendererRoot}/index.html is missing); run: npm run build`);
+    return;
+  }
 
-  let host: PlayerHost;
-  const proof = createImpressionSink({
-    dir: proofOfPlayDir(paths.state),
-    screen: config.screen,
-    playlistLookup: () => host?.playlist ?? null,
-    log: logger,
-  });
+  let windows: KioskWindows | null = null;
+  let show: Show;
   try {
-    host = await PlayerHost.start({
-      playlistFile: config.playlist,
-      screen: config.screen,
-      stateDir: paths.state,
+    show = await startShow(config, {
+      paths,
       logger,
-      clock,
-      keyboard: config.keyboard,
+      timing: timing.timing,
+      appRoot,
       assetBase: MEDIA_BASE,
-      onPlayed: (impression) => proof(impression),
+      version: app.getVersion(),
+      // Why: read only when health is asked for, which can only happen once the windows below exist.
+      electron: () =>
+        shellHealth(
+          screen.getAllDisplays(),
+          windows?.displayIds() ?? [],
+          config.screen,
+          app.getGPUFeatureStatus(),
+        ),
     });
   } catch (err) {
     const lines = err instanceof PlaylistStartError ? err.messages : [String(err)];
@@ -113,63 +113,11 @@ async function run(config: MarqueeConfig): Promise<void> {
     fail(`cannot start: the playlist ${config.playlist} has problems:\n  ${lines.join('\n  ')}`);
     return;
   }
-
-  const rendererRoot = join(appRoot, 'dist', 'renderer');
-  if (!existsSync(join(rendererRoot, 'index.html'))) {
-    fail(`the renderer is not built (${rendererRoot}/index.html is missing); run: npm run build`);
-    return;
-  }
-  const offline = await startShellOffline(host, paths.cache, logger, config.allowedAssetNetworks);
-  handleAppScheme(
-    () => ({ renderer: rendererRoot, media: host.playlistDir }),
-    offline?.cachedFile ?? (async () => null),
-  );
-
-  const monitor = createShowMonitor({
-    host,
-    clock,
-    log: logger,
-    limits,
-    version: app.getVersion(),
-    proof: () => proof.stats(),
-    ...(offline === null ? {} : { cache: offline.figures, rewriteView: offline.rewrite }),
-    // Why: read only when health is asked for, which the control server below answers after `windows` exists.
-    electron: () =>
-      shellHealth(screen.getAllDisplays(), windows.displayIds(), config.screen, app.getGPUFeatureStatus()),
-  });
-  const windows = new KioskWindows({
-    selection: config.display,
-    windowed: config.windowed,
-    policy,
-    preloadPath: join(__dirname, 'preload.cjs'),
-    backgroundColor: windowBackground(host.playlist.theme),
-    logger,
-    currentView: () => monitor.host.getView(),
-    onProblem: monitor.recordError,
-  });
-  monitor.attach({
-    connected: () => windows.connected(),
-    reload: () => windows.reloadNow('no slide acknowledged within the watchdog limit'),
-  });
-
-  const control = await startControlOrNot(config, host, monitor.health, logger);
-  bridgeRendererIpc({ host: monitor.host, logger, keyboard: config.keyboard, onKey: control?.onKey ?? null });
-  monitor.host.onView((view) => windows.broadcast(view));
-  windows.sync();
-  for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
-    screen.on(event as 'display-added', () => {
-      logger.info({ event }, 'the displays changed');
-      windows.sync();
-    });
-  }
-
-  watchProcesses({
-    logger,
-    hardwareAcceleration: config.hardwareAcceleration,
-    recordError: monitor.recordError,
-    reloadPages: (reason) => windows.reloadAll(reason),
-  });
-  app.on('second-instance', () => windows.first()?.focus());
+  const host = show.host;
+  handleAppScheme(() => ({ renderer: rendererRoot, media: host.playlistDir }), shellCachedFile(show.offline));
+  const kiosk = startKioskTransport(show, { policy, preloadPath: join(__dirname, 'preload.cjs') });
+  windows = kiosk;
+  app.on('second-instance', () => kiosk.first()?.focus());
   // Why: a kiosk whose last display was unplugged keeps running and opens a window when one comes back.
   app.on('window-all-closed', () => undefined);
 
@@ -179,6 +127,7 @@ async function run(config: MarqueeConfig): Promise<void> {
       'the exit chord is taken by another program; quit with the control channel',
     );
   }
+  show.own('exit chord', () => globalShortcut.unregisterAll());
   logger.info({ chord: config.exitChord }, `Marquee kiosk running; press ${config.exitChord} to quit`);
 
   let quitting = false;
@@ -186,13 +135,7 @@ async function run(config: MarqueeConfig): Promise<void> {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
-    globalShortcut.unregisterAll();
-    monitor.stop();
-    offline?.stop();
-    windows.closeAll();
-    void Promise.allSettled([host.stop(), control?.close()])
-      .then(() => proof.flush())
-      .then(() => app.exit(0));
+    void show.dispose().then(() => app.exit(0));
   });
 }
 
@@ -231,32 +174,6 @@ function lockDownSessions(logger: Logger): void {
       return { action: 'deny' };
     });
   });
-}
-
-async function startControlOrNot(
-  config: MarqueeConfig,
-  host: PlayerHost,
-  health: () => object,
-  logger: Logger,
-): Promise<ControlService | null> {
-  try {
-    const remoteDir = join(appRoot, 'dist', 'remote');
-    return await startControl({
-      screens: [{ name: config.screen, host }],
-      socketPath: config.controlSocket,
-      listen: config.controlListen,
-      token: config.controlToken,
-      configDir: paths.config,
-      logDir: paths.logs,
-      remoteDir: existsSync(remoteDir) ? remoteDir : null,
-      keyboard: config.keyboard,
-      health,
-    });
-  } catch (err) {
-    // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.
-    logger.error({ err: String(err) }, 'remote control could not start; the show runs without it');
-    return null;
-  }
 }
 
 function fail(message: string): void {

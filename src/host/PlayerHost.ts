@@ -76,6 +76,17 @@ export type DispatchResult =
   | Readonly<{ ok: true; state: PlayerState }>
   | Readonly<{ ok: false; code: RejectCode | 'stopped' | 'internal'; message: string }>;
 
+/** What one `dispatch` did: the event, who sent it, the answer, and the state it was applied to. */
+export type Dispatched = Readonly<{
+  event: PlayerEvent;
+  source: string;
+  result: DispatchResult;
+  before: PlayerState;
+}>;
+
+/** A step of the view pipeline: every view a renderer gets (pushed or asked for) passes through the stages in order. */
+export type ViewStage = (view: ShowView) => ShowView;
+
 /** Options of `PlayerHost.start`. */
 export type PlayerHostOptions = Readonly<{
   playlistFile: string;
@@ -134,6 +145,8 @@ export class PlayerHost {
   readonly #viewOptions: Readonly<{ screen: string; assetBase: string; keyboard: boolean }>;
   readonly #viewListeners = new Set<(view: ShowView) => void>();
   readonly #statusListeners = new Set<(status: HostStatus) => void>();
+  readonly #dispatchListeners = new Set<(dispatched: Dispatched) => void>();
+  readonly #viewStages: ViewStage[] = [];
   #state: PlayerState;
   #playlistDir: string;
   #lastGoodText: string;
@@ -212,6 +225,13 @@ export class PlayerHost {
 
   /** Applies one event from `source` (e.g. "remote", "renderer", "key"); rejected commands leave the state as it was. */
   dispatch(event: PlayerEvent, source: string): DispatchResult {
+    const before = this.#state;
+    const result = this.#apply(event, source);
+    this.#notify(this.#dispatchListeners, { event, source, result, before }, 'a dispatch listener failed');
+    return result;
+  }
+
+  #apply(event: PlayerEvent, source: string): DispatchResult {
     if (this.#stopped) return { ok: false, code: 'stopped', message: 'the player has stopped' };
     const before = this.#state;
     let step: Step;
@@ -262,9 +282,20 @@ export class PlayerHost {
     return this.#reloading;
   }
 
-  /** The view a renderer draws now. */
+  /** The view a renderer draws now, through every stage of the view pipeline. */
   getView(): ShowView {
-    return toShowView(this.#state, this.#clock.now(), this.#viewOptions);
+    let view = toShowView(this.#state, this.#clock.now(), this.#viewOptions);
+    for (const stage of this.#viewStages) view = stage(view);
+    return view;
+  }
+
+  /** Appends `stage` to the view pipeline (e.g. the offline cache's rewrite of remote assets); returns its removal. */
+  addViewStage(stage: ViewStage): () => void {
+    this.#viewStages.push(stage);
+    return () => {
+      const at = this.#viewStages.indexOf(stage);
+      if (at >= 0) this.#viewStages.splice(at, 1);
+    };
   }
 
   /** The player state now (read-only). */
@@ -322,6 +353,12 @@ export class PlayerHost {
   onStatus(listener: (status: HostStatus) => void): () => void {
     this.#statusListeners.add(listener);
     return () => this.#statusListeners.delete(listener);
+  }
+
+  /** Calls `listener` after every `dispatch` with what happened (accepted or refused); returns an unsubscribe. */
+  onDispatch(listener: (dispatched: Dispatched) => void): () => void {
+    this.#dispatchListeners.add(listener);
+    return () => this.#dispatchListeners.delete(listener);
   }
 
   /** Stops the clock and the watch and saves the position; idempotent. */
@@ -438,25 +475,23 @@ export class PlayerHost {
       this.#logger.debug({ screen: this.screen, slide: id, seq: after.slot.seq }, `on screen: ${id}`);
     }
     if (slideChanged || before.paused !== after.paused || before.blackout !== after.blackout) this.#persist();
-    const view = this.getView();
-    for (const listener of this.#viewListeners) {
-      try {
-        listener(view);
-      } catch (err) {
-        this.#logger.error({ err: String(err) }, 'a view listener failed');
-      }
-    }
+    if (this.#viewListeners.size > 0)
+      this.#notify(this.#viewListeners, this.getView(), 'a view listener failed');
     this.#emitStatus();
   }
 
   #emitStatus(): void {
     if (this.#statusListeners.size === 0) return;
-    const status = this.status();
-    for (const listener of this.#statusListeners) {
+    this.#notify(this.#statusListeners, this.status(), 'a status listener failed');
+  }
+
+  /** Why: a failing listener (a closed socket, a bug in a part) must never stop the show or the other listeners. */
+  #notify<T>(listeners: ReadonlySet<(value: T) => void>, value: T, problem: string): void {
+    for (const listener of listeners) {
       try {
-        listener(status);
+        listener(value);
       } catch (err) {
-        this.#logger.error({ err: String(err) }, 'a status listener failed');
+        this.#logger.error({ err: String(err) }, problem);
       }
     }
   }

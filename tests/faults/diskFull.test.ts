@@ -65,8 +65,8 @@ describe('a full disk while writing the proof-of-play log', () => {
     const play = async (slides: number): Promise<string[]> => {
       const seen: string[] = [];
       for (let i = 0; i < slides; i++) {
-        monitor.host.dispatch({ type: 'presented', seq: monitor.host.getView().seq }, 'renderer');
-        seen.push(monitor.host.status().slide?.id ?? '(idle)');
+        host.dispatch({ type: 'presented', seq: host.getView().seq }, 'renderer');
+        seen.push(host.status().slide?.id ?? '(idle)');
         clock.advance(5_000);
         await proof.flush();
       }

@@ -5,20 +5,14 @@ import { appRoot } from '../../host/appRoot';
 import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
-import { type ControlService, startControl } from '../../host/control/startControl';
-import { assetCacheDir } from '../../host/cache/assetCache';
-import { CACHE_ROUTE } from '../../host/cache/cacheRoute';
-import { startOfflineAssets } from '../../host/cache/offlineAssets';
-import { cacheFigures } from '../../host/health/cacheFigures';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
-import { HEALTH_PATH, healthRoute } from '../../host/health/healthRoute';
-import { createShowMonitor } from '../../host/health/showMonitor';
+import { startBrowserTransport } from '../../host/http/browserTransport';
 import { openKioskBrowser } from '../../host/http/kioskBrowser';
-import { startMarqueeServer } from '../../host/http/server';
+import type { MarqueeServer } from '../../host/http/server';
 import { createHostLogger } from '../../host/log/hostLogger';
-import { PlayerHost, PlaylistStartError } from '../../host/PlayerHost';
+import { PlaylistStartError } from '../../host/PlayerHost';
 import { platformPaths } from '../../host/paths';
-import { createImpressionSink, proofOfPlayDir } from '../../host/proof/impressionLog';
+import { type Show, startShow } from '../../host/show/startShow';
 
 /** The repository (or installed package) root: dist/ and assets/ live here. */
 const APP_ROOT = appRoot();
@@ -59,7 +53,6 @@ async function serve(command: Command): Promise<number> {
     process.stderr.write(`${timing.message}\n`);
     return 2;
   }
-  const { clock } = timing.timing;
   const rendererRoot = join(APP_ROOT, 'dist', 'renderer');
   if (!existsSync(join(rendererRoot, 'index.html'))) {
     process.stderr.write(
@@ -69,22 +62,15 @@ async function serve(command: Command): Promise<number> {
   }
 
   const { logger, file: logFile } = createHostLogger({ dir: paths.logs, level: config.logLevel });
-  let host: PlayerHost | undefined;
-  const proof = createImpressionSink({
-    dir: proofOfPlayDir(paths.state),
-    screen: config.screen,
-    playlistLookup: () => host?.playlist ?? null,
-    log: logger,
-  });
+  let show: Show;
   try {
-    host = await PlayerHost.start({
-      playlistFile: config.playlist,
-      screen: config.screen,
-      stateDir: paths.state,
+    show = await startShow(config, {
+      paths,
       logger,
-      clock,
-      keyboard: config.keyboard,
-      onPlayed: (impression) => proof(impression),
+      timing: timing.timing,
+      appRoot: APP_ROOT,
+      onPartOff: (part, message) =>
+        process.stderr.write(`${part.charAt(0).toUpperCase()}${part.slice(1)} is off: ${message}\n`),
     });
   } catch (err) {
     if (!(err instanceof PlaylistStartError)) throw err;
@@ -93,60 +79,12 @@ async function serve(command: Command): Promise<number> {
     );
     return 1;
   }
-  const running = host;
-  if (timing.timing.speed !== 1)
-    logger.warn({ speed: timing.timing.speed }, 'the clock runs fast (tests only)');
-  const offline = await startOfflineAssets({
-    dir: assetCacheDir(paths.cache),
-    log: logger,
-    policy: { allowedNetworks: config.allowedAssetNetworks },
-  });
-  offline.follow(running);
-  const monitor = createShowMonitor({
-    host: running,
-    clock,
-    log: logger,
-    limits: timing.timing.limits,
-    proof: () => proof.stats(),
-    cache: () => cacheFigures(offline.cache, running.playlist, offline.failedFetches()),
-    rewriteView: offline.rewrite,
-  });
-  let control: ControlService | null = null;
-  try {
-    control = await startControl({
-      screens: [{ name: config.screen, host: running }],
-      socketPath: config.controlSocket,
-      listen: config.controlListen,
-      token: config.controlToken,
-      configDir: paths.config,
-      logDir: paths.logs,
-      remoteDir: existsSync(join(APP_ROOT, 'dist', 'remote', 'index.html'))
-        ? join(APP_ROOT, 'dist', 'remote')
-        : null,
-      keyboard: config.keyboard,
-      health: monitor.health,
-    });
-  } catch (err) {
-    // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.
-    process.stderr.write(`Remote control is off: ${err instanceof Error ? err.message : String(err)}\n`);
-  }
 
-  let server: Awaited<ReturnType<typeof startMarqueeServer>>;
+  let server: MarqueeServer;
   try {
-    server = await startMarqueeServer({
-      host: monitor.host,
-      rendererRoot,
-      hostname: config.host,
-      port: config.port,
-      logger,
-      keyboard: config.keyboard,
-      ...(control ? { onKey: control.onKey } : {}),
-    });
+    server = await startBrowserTransport(show, { rendererRoot, hostname: config.host, port: config.port });
   } catch (err) {
-    monitor.stop();
-    offline.stop();
-    await control?.close();
-    await running.stop();
+    await show.dispose();
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === 'EADDRINUSE'
@@ -156,15 +94,9 @@ async function serve(command: Command): Promise<number> {
     return 1;
   }
 
-  server.addRoute(HEALTH_PATH, healthRoute(monitor.health));
-  server.addRoute(CACHE_ROUTE, async (req, res, url) => {
-    await offline.serve(req, res, url.pathname);
-    return true;
-  });
-  monitor.attach({ connected: server.renderers, reload: server.reloadRenderers });
-
+  const control = show.control;
   process.stdout.write(
-    `Marquee is playing ${running.playlistFile}\n` +
+    `Marquee is playing ${show.host.playlistFile}\n` +
       `  show:    ${server.url}\n` +
       `  preview: ${server.url}preview\n` +
       `  logs:    ${logFile ?? '(console only)'}\n` +
@@ -172,8 +104,10 @@ async function serve(command: Command): Promise<number> {
       `Open the show full screen with: chromium --kiosk --app=${server.url}\n`,
   );
 
-  const browser =
-    command.opts<{ open?: boolean }>().open === true ? openBrowser(server.url, paths.state, logger) : null;
+  if (command.opts<{ open?: boolean }>().open === true) {
+    const browser = openBrowser(server.url, paths.state, logger);
+    if (browser !== null) show.own('kiosk browser', () => browser.kill('SIGTERM'));
+  }
 
   await new Promise<void>((done) => {
     let stopping = false;
@@ -182,10 +116,7 @@ async function serve(command: Command): Promise<number> {
       if (stopping) process.exit(130);
       stopping = true;
       logger.info({ signal }, 'stopping');
-      browser?.kill('SIGTERM');
-      monitor.stop();
-      offline.stop();
-      void Promise.all([server.close(), running.stop(), proof.flush(), control?.close()]).finally(done);
+      void show.dispose().finally(done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -1,18 +1,16 @@
-import type { PlayerEvent } from '../../core/player/playerTypes';
-import type { Playlist } from '../../core/playlist/types';
 import type { ShowView } from '../../core/view/showView';
 import { appVersion } from '../appVersion';
 import type { Clock, TimerHandle } from '../clock';
-import type { ServedHost } from '../http/server';
-import type { DispatchResult, HostStatus } from '../PlayerHost';
+import type { Dispatched, HostStatus } from '../PlayerHost';
 import type { Health } from '../../core/channels/healthContract';
 import { buildHealth, type HealthInputs } from './health';
 import { DEFAULT_WATCHDOG_LIMITS, type WatchdogLimits, watchdogVerdict } from './watchdog';
 
-/** The part of a PlayerHost the monitor watches (a PlayerHost fits). */
-export interface MonitoredHost extends ServedHost {
-  readonly playlist: Playlist;
-  dispatch(event: PlayerEvent, source: string): DispatchResult;
+/** The part of a PlayerHost the monitor watches (a PlayerHost fits): it only listens, it never stands in for it. */
+export interface MonitoredHost {
+  getView(): ShowView;
+  onView(listener: (view: ShowView) => void): () => void;
+  onDispatch(listener: (dispatched: Dispatched) => void): () => void;
   status(): HostStatus;
   onStatus(listener: (status: HostStatus) => void): () => void;
 }
@@ -44,14 +42,10 @@ export type ShowMonitorOptions = Readonly<{
   proof?: () => HealthInputs['proof'];
   /** Electron only: displays and GPU status. */
   electron?: () => NonNullable<HealthInputs['electron']>;
-  /** Applied to every view the renderers get (e.g. the offline cache's `rewrite` of remote asset refs). */
-  rewriteView?: (view: ShowView) => ShowView;
 }>;
 
 /** Watches one screen's show: counts slide changes and acknowledgements, reloads silent renderers, answers health. */
 export type ShowMonitor = Readonly<{
-  /** The host to hand to the renderer channel (server or IPC bridge): the same host, its acknowledgements counted. */
-  host: MonitoredHost;
   /** Connects the watchdog to the renderers; until then it only counts. */
   attach(renderers: RendererControl): void;
   health(): Health;
@@ -69,7 +63,6 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const { host, clock, log } = options;
   const limits = options.limits ?? DEFAULT_WATCHDOG_LIMITS;
   const version = options.version ?? appVersion();
-  const rewrite = options.rewriteView ?? ((view: ShowView) => view);
   let renderers: RendererControl | null = null;
   let seq = host.getView().seq;
   let lastShowAt = clock.now();
@@ -153,40 +146,21 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   };
   check();
 
-  const monitored: MonitoredHost = {
-    get screen() {
-      return host.screen;
-    },
-    get playlistDir() {
-      return host.playlistDir;
-    },
-    get playlist() {
-      return host.playlist;
-    },
-    getView: () => rewrite(host.getView()),
-    getState: () => host.getState(),
-    onView: (listener) => host.onView((view) => listener(rewrite(view))),
-    status: () => host.status(),
-    onStatus: (listener) => host.onStatus(listener),
-    dispatch(event, source) {
-      if (event.type === 'presented' && event.seq === seq) {
-        if (!acked) acknowledged++;
-        acked = true;
-        acknowledgedSeq = seq;
-        lastAckAt = clock.now();
-      }
-      if (event.type === 'slide-failed') {
-        const status = host.status();
-        recordError(
-          `the renderer could not play slide ${status.slide?.id ?? `seq ${event.seq}`}: ${event.reason}`,
-        );
-      }
-      return host.dispatch(event, source);
-    },
-  };
+  const offDispatch = host.onDispatch(({ event, before }) => {
+    if (event.type === 'presented' && event.seq === seq) {
+      if (!acked) acknowledged++;
+      acked = true;
+      acknowledgedSeq = seq;
+      lastAckAt = clock.now();
+    }
+    if (event.type === 'slide-failed') {
+      const slide =
+        before.slot.kind === 'slide' && before.slot.seq === event.seq ? before.slot.slideId : null;
+      recordError(`the renderer could not play slide ${slide ?? `seq ${event.seq}`}: ${event.reason}`);
+    }
+  });
 
   return {
-    host: monitored,
     attach(control) {
       renderers = control;
     },
@@ -221,6 +195,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
       timer = null;
       offView();
       offStatus();
+      offDispatch();
     },
   };
 }

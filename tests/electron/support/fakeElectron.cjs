@@ -197,6 +197,9 @@ const fake = {
     on: (channel, listener) => {
       ipcListeners.set(channel, listener);
     },
+    off: (channel, listener) => {
+      if (ipcListeners.get(channel) === listener) ipcListeners.delete(channel);
+    },
   },
   BrowserWindow,
 };

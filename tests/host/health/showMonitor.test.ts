@@ -53,9 +53,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Acknowledges the slide on screen through the monitored host, as the renderer channel would. */
+/** Acknowledges the slide on screen through the host, as the renderer channel does. */
 function present(): void {
-  monitor.host.dispatch({ type: 'presented', seq: monitor.host.getView().seq }, 'renderer');
+  host.dispatch({ type: 'presented', seq: host.getView().seq }, 'renderer');
 }
 
 describe('createShowMonitor', () => {
@@ -78,9 +78,9 @@ describe('createShowMonitor', () => {
   });
 
   it('ignores acknowledgements of a slide no longer on screen', () => {
-    const old = monitor.host.getView().seq;
-    monitor.host.dispatch({ type: 'next' }, 'remote');
-    monitor.host.dispatch({ type: 'presented', seq: old }, 'renderer');
+    const old = host.getView().seq;
+    host.dispatch({ type: 'next' }, 'remote');
+    host.dispatch({ type: 'presented', seq: old }, 'renderer');
     expect(monitor.health().renderers).toMatchObject({
       changes: 2,
       acknowledged: 0,

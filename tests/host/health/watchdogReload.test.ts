@@ -37,7 +37,7 @@ beforeEach(async () => {
   const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line).msg) });
   monitor = createShowMonitor({ host, clock, log: logger, limits: { silentMs: 30_000 }, version: 'test' });
   server = await startMarqueeServer({
-    host: monitor.host,
+    host,
     rendererRoot: join(dir, 'renderer'),
     hostname: '127.0.0.1',
     port: 0,

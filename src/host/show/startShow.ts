@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Health } from '../../core/channels/healthContract';
+import { assetCacheDir } from '../cache/assetCache';
+import { type OfflineAssets, startOfflineAssets } from '../cache/offlineAssets';
+import type { Clock } from '../clock';
+import type { MarqueeConfig } from '../config/configSchema';
+import { type ControlService, startControl } from '../control/startControl';
+import { cacheFigures } from '../health/cacheFigures';
+import type { ServeTiming } from '../health/clockSpeed';
+import { createShowMonitor, type ShowMonitor, type ShowMonitorOptions } from '../health/showMonitor';
+import { PlayerHost } from '../PlayerHost';
+import type { PlatformPaths } from '../paths';
+import { createImpressionSink, type ImpressionSinkHandle, proofOfPlayDir } from '../proof/impressionLog';
+import { type Disposer, Lifetime } from './lifetime';
+import { SHOW_PARTS } from './showParts';
+
+/** Options of `startShow`: what differs between the shells besides their transport. */
+export type StartShowOptions = Readonly<{
+  paths: PlatformPaths;
+  logger: Logger;
+  /** The host's clock and watchdog limit (`serveTimingFromEnv`). */
+  timing: ServeTiming;
+  /** Marquee's root (dist/ lives there): the web remote is served when dist/remote is built. */
+  appRoot: string;
+  /** URL prefix of the playlist's folder as the renderer sees it. Default "/media/" (browser mode). */
+  assetBase?: string;
+  /** Default: read from package.json. */
+  version?: string;
+  /** Electron only: the displays and GPU section of health, read each time health is asked for. */
+  electron?: ShowMonitorOptions['electron'];
+  /** Where remote control prints its URL, token and QR code. Default stdout. */
+  out?: { write(text: string): unknown };
+  /** Told when a part the show can live without (remote control, offline cache, a shared part) failed to start. */
+  onPartOff?: (part: string, message: string) => void;
+  /** The parts both shells run after the core ones; default `SHOW_PARTS`. */
+  parts?: readonly ShowPart[];
+}>;
+
+/** The running show of one screen, the same in both shells; `dispose()` closes every part, last created first. */
+export type Show = Readonly<{
+  config: MarqueeConfig;
+  paths: PlatformPaths;
+  logger: Logger;
+  clock: Clock;
+  /** The one player; every part listens to it (`onView`, `onDispatch`, `onStatus`), none wraps it. */
+  host: PlayerHost;
+  /** Counts acknowledgements and reloads silent renderers once a transport `attach`es to it. */
+  monitor: ShowMonitor;
+  health: () => Health;
+  /** The audited control path (socket, LAN API, keys); null when it could not start. */
+  control: ControlService | null;
+  /** The offline cache of https assets; null when it could not be opened. */
+  offline: OfflineAssets | null;
+  proof: ImpressionSinkHandle;
+  /** Starts `part` now; its disposer joins the show's lifetime. Throws what the part's `start` throws. */
+  plug(part: ShowPart): Promise<void>;
+  /** Adds a disposer to the show's lifetime (for a shell's own resources). */
+  own(name: string, dispose: Disposer): void;
+  dispose(): Promise<void>;
+}>;
+
+/** A part that plugs into the show: started with the running show, it returns what closes it. */
+export type ShowPart = Readonly<{
+  /** Named in logs and in `onPartOff`. */
+  name: string;
+  start(show: Show): Promise<Disposer | null> | Disposer | null;
+}>;
+
+/**
+ * Starts one screen's show: proof of play, the player, the offline cache (as a view stage), the monitor,
+ * remote control, then the shared parts. Throws `PlaylistStartError` when the playlist cannot play
+ * (having closed what it had started). The shell then plugs in its transport (HTTP server or kiosk windows).
+ */
+export async function startShow(config: MarqueeConfig, options: StartShowOptions): Promise<Show> {
+  const { paths, logger } = options;
+  const { clock, limits } = options.timing;
+  const lifetime = new Lifetime((obj, msg) => logger.error(obj, msg));
+  const partOff = (part: string, err: unknown): void => {
+    const message = err instanceof Error ? err.message : String(err);
+    logger.error({ part, err: message }, `${part} could not start; the show runs without it`);
+    options.onPartOff?.(part, message);
+  };
+
+  let host: PlayerHost | null = null;
+  const proof = createImpressionSink({
+    dir: proofOfPlayDir(paths.state),
+    screen: config.screen,
+    playlistLookup: () => host?.playlist ?? null,
+    log: logger,
+  });
+  lifetime.add('proof of play', () => proof.flush());
+  try {
+    host = await PlayerHost.start({
+      playlistFile: config.playlist,
+      screen: config.screen,
+      stateDir: paths.state,
+      logger,
+      clock,
+      keyboard: config.keyboard,
+      ...(options.assetBase === undefined ? {} : { assetBase: options.assetBase }),
+      onPlayed: (impression) => proof(impression),
+    });
+  } catch (err) {
+    await lifetime.dispose();
+    throw err;
+  }
+  const player = host;
+  lifetime.add('player', () => player.stop());
+  if (options.timing.speed !== 1)
+    logger.warn({ speed: options.timing.speed }, 'the clock runs fast (tests only)');
+
+  let offline: OfflineAssets | null = null;
+  try {
+    const assets = await startOfflineAssets({
+      dir: assetCacheDir(paths.cache),
+      log: logger,
+      policy: { allowedNetworks: config.allowedAssetNetworks },
+    });
+    assets.follow(player);
+    lifetime.add('offline cache', assets.stop);
+    lifetime.add('offline view stage', player.addViewStage(assets.rewrite));
+    offline = assets;
+  } catch (err) {
+    // Why: the show matters more than the cache; remote assets are then loaded from the network.
+    partOff('the offline asset cache', err);
+  }
+
+  const cache = offline;
+  const monitor = createShowMonitor({
+    host: player,
+    clock,
+    log: logger,
+    limits,
+    proof: () => proof.stats(),
+    ...(cache === null
+      ? {}
+      : { cache: () => cacheFigures(cache.cache, player.playlist, cache.failedFetches()) }),
+    ...(options.version === undefined ? {} : { version: options.version }),
+    ...(options.electron === undefined ? {} : { electron: options.electron }),
+  });
+  lifetime.add('show monitor', monitor.stop);
+
+  let control: ControlService | null = null;
+  try {
+    const remoteDir = join(options.appRoot, 'dist', 'remote');
+    control = await startControl({
+      screens: [{ name: config.screen, host: player }],
+      socketPath: config.controlSocket,
+      listen: config.controlListen,
+      token: config.controlToken,
+      configDir: paths.config,
+      logDir: paths.logs,
+      remoteDir: existsSync(join(remoteDir, 'index.html')) ? remoteDir : null,
+      keyboard: config.keyboard,
+      health: monitor.health,
+      ...(options.out === undefined ? {} : { out: options.out }),
+    });
+    const running = control;
+    lifetime.add('remote control', () => running.close());
+  } catch (err) {
+    // Why: the show matters more than remote control; a busy socket or port must not keep the screen dark.
+    partOff('remote control', err);
+  }
+
+  const show: Show = {
+    config,
+    paths,
+    logger,
+    clock,
+    host: player,
+    monitor,
+    health: monitor.health,
+    control,
+    offline,
+    proof,
+    async plug(part) {
+      const dispose = await part.start(show);
+      if (dispose !== null) lifetime.add(part.name, dispose);
+    },
+    own: (name, dispose) => lifetime.add(name, dispose),
+    dispose: () => lifetime.dispose(),
+  };
+  for (const part of options.parts ?? SHOW_PARTS) {
+    try {
+      await show.plug(part);
+    } catch (err) {
+      partOff(part.name, err);
+    }
+  }
+  return show;
+}
