@@ -1,6 +1,8 @@
 import { chmodSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { basename, dirname } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { errorReply } from '../../core/control/replies';
 import type { ControlGateway } from './controlGateway';
 import { isNamedPipe } from './socketPath';
@@ -19,7 +21,7 @@ export async function startSocketServer(path: string, gateway: ControlGateway): 
   if (!isNamedPipe(path)) await prepareSocketPath(path);
   const connections = new Set<Socket>();
   let peer = 0;
-  const server = createServer((socket) => {
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
     serveConnection(socket, gateway, `local#${++peer}`);
@@ -36,62 +38,89 @@ export async function startSocketServer(path: string, gateway: ControlGateway): 
   };
 }
 
+/** A client may have this many command lines waiting; past it, reading from it pauses until they are answered. */
+const MAX_QUEUED_LINES = 256;
+
 function serveConnection(socket: Socket, gateway: ControlGateway, client: string): void {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  let chain: Promise<void> = Promise.resolve();
+  const queue: string[] = [];
+  let pumping = false;
+  let ended = false;
   let closed = false;
-  const send = (value: unknown): void => {
-    if (!socket.destroyed && socket.writable) socket.write(`${JSON.stringify(value)}\n`);
+  const send = async (value: unknown): Promise<void> => {
+    if (socket.destroyed || !socket.writable) return;
+    // Why: a client that never reads its replies must not make the host buffer them without end.
+    if (!socket.write(`${JSON.stringify(value)}\n`)) await once(socket, 'drain').catch(() => {});
   };
-  const handleLine = (line: string): void => {
-    const text = line.replace(/\r$/, '');
-    if (text.trim() === '') return;
-    chain = chain.then(async () => {
+  const finish = (): void => {
+    if (!socket.destroyed) socket.end();
+  };
+  const pump = async (): Promise<void> => {
+    if (pumping) return;
+    pumping = true;
+    for (let text = queue.shift(); text !== undefined; text = queue.shift()) {
+      if (socket.isPaused() && queue.length < MAX_QUEUED_LINES / 2 && !closed) socket.resume();
       const reply = await gateway.handleText(text, { kind: 'socket', client });
-      send(reply);
-    });
-  };
-  socket.on('data', (chunk: Buffer) => {
-    if (closed) return;
-    let start = 0;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, start)) {
-      const part = chunk.subarray(start, i);
-      const line = Buffer.concat([...pending, part]).toString('utf8');
-      const tooLong = pendingBytes + part.length > MAX_LINE_BYTES;
-      pending = [];
-      pendingBytes = 0;
-      start = i + 1;
-      if (tooLong) return refuse();
-      handleLine(line);
+      await send(reply);
+      // Why: yield to the event loop between lines, so one client pipelining thousands of commands in
+      // one write takes turns with every other client instead of holding the host until it is done.
+      await setImmediate();
     }
-    const rest = chunk.subarray(start);
-    pending.push(rest);
-    pendingBytes += rest.length;
-    if (pendingBytes > MAX_LINE_BYTES) refuse();
-  });
-  const refuse = (): void => {
-    closed = true;
-    pending = [];
-    chain = chain.then(() => {
-      send(
+    pumping = false;
+    if (closed) {
+      await send(
         errorReply(
           null,
           'too-large',
           `a command line may be at most ${MAX_LINE_BYTES} bytes; the connection is closed`,
         ),
       );
-      socket.end();
-    });
+      finish();
+    } else if (ended) finish();
   };
-  socket.on('end', () => {
-    if (closed) return;
-    const last = Buffer.concat(pending).toString('utf8');
+  const enqueue = (line: string): void => {
+    const text = line.replace(/\r$/, '');
+    if (text.trim() === '') return;
+    queue.push(text);
+    if (queue.length >= MAX_QUEUED_LINES) socket.pause();
+  };
+  const refuse = (): void => {
+    closed = true;
     pending = [];
-    if (last.trim() !== '') handleLine(last);
-    chain = chain.then(() => {
-      socket.end();
-    });
+    socket.pause();
+  };
+  socket.on('data', (chunk: Buffer) => {
+    if (closed) return;
+    let start = 0;
+    for (let i = chunk.indexOf(10); i !== -1 && !closed; i = chunk.indexOf(10, start)) {
+      const part = chunk.subarray(start, i);
+      const line = Buffer.concat([...pending, part]).toString('utf8');
+      const tooLong = pendingBytes + part.length > MAX_LINE_BYTES;
+      pending = [];
+      pendingBytes = 0;
+      start = i + 1;
+      if (tooLong) refuse();
+      else enqueue(line);
+    }
+    if (!closed) {
+      const rest = chunk.subarray(start);
+      pending.push(rest);
+      pendingBytes += rest.length;
+      if (pendingBytes > MAX_LINE_BYTES) refuse();
+    }
+    pump().catch(() => socket.destroy());
+  });
+  // Why: the server is half-open, so a client that shuts down its side after writing
+  // (`printf … | nc -N -U control.sock`) still gets every reply before the connection ends.
+  socket.on('end', () => {
+    ended = true;
+    if (!closed) {
+      const last = Buffer.concat(pending).toString('utf8');
+      pending = [];
+      if (last.trim() !== '') enqueue(last);
+    }
+    pump().catch(() => socket.destroy());
   });
   socket.on('error', () => socket.destroy());
 }

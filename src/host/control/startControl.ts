@@ -86,6 +86,7 @@ export async function startControl(options: StartControlOptions): Promise<Contro
       );
     } catch (err) {
       await socket.close();
+      audit.close();
       throw err;
     }
   }
@@ -98,6 +99,7 @@ export async function startControl(options: StartControlOptions): Promise<Contro
     async close() {
       await lan?.close();
       await socket.close();
+      audit.close();
     },
   };
 }

@@ -9,6 +9,8 @@ export type RotatingFileOptions = Readonly<{
   maxBytes: number;
   /** Rotated files kept besides the current one. */
   keep: number;
+  /** Permissions of a file it creates (before the umask); default 0o666 as for any new file. */
+  mode?: number;
 }>;
 
 /** A pino destination with its count of lines that could not be written. */
@@ -32,7 +34,7 @@ export function rotatingFile(options: RotatingFileOptions): RotatingFile {
   let size = 0;
   let dropped = 0;
   const open = (): number => {
-    const opened = openSync(options.file, 'a');
+    const opened = openSync(options.file, 'a', options.mode ?? 0o666);
     size = fstatSync(opened).size;
     fd = opened;
     return opened;
