@@ -132,6 +132,17 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'both',
   },
   {
+    key: 'allowedHosts',
+    flag: '--allowed-hosts <names>',
+    env: 'MARQUEE_ALLOWED_HOSTS',
+    kind: 'list',
+    defaultText: 'none',
+    description:
+      'Extra names this machine is reached by (comma-separated; ".venue.lan" includes its subdomains); ' +
+      'requests for any other Host get 421.',
+    usedBy: 'both',
+  },
+  {
     key: 'host',
     flag: '--host <address>',
     env: 'MARQUEE_HOST',
@@ -171,10 +182,12 @@ export function textToValue(kind: TextKind, text: string): unknown {
     case 'integer':
       return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
     case 'list':
-      return trimmed
-        .split(',')
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
+      return ['', 'none', 'off'].includes(trimmed.toLowerCase())
+        ? []
+        : trimmed
+            .split(',')
+            .map((item) => item.trim())
+            .filter((item) => item !== '');
     default:
       return assertNever(kind);
   }

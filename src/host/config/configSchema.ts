@@ -3,6 +3,7 @@ import { type AllowedNetworks, parseAllowedNetworks } from '../cache/addressPoli
 import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
+import { parseConfiguredHost } from '../http/hostAllowList';
 
 /** A `HOST:PORT` address for the LAN control API (IPv6 hosts in brackets: `[::1]:7771`). */
 export const ListenAddress = z.string().transform((text, ctx) => {
@@ -13,6 +14,20 @@ export const ListenAddress = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
   return { host: m[1].replace(/^\[|\]$/g, ''), port } as const;
+});
+
+/** One `allowedHosts` entry: a name or address without port ("kiosk.venue.lan", "192.168.1.20"); ".venue.lan" also its subdomains. */
+const AllowedHost = z.string().transform((text, ctx) => {
+  const entry = text.trim().toLowerCase();
+  const parsed = parseConfiguredHost(entry.startsWith('.') ? entry.slice(1) : entry);
+  if (parsed === null || parsed.port !== null || entry.includes('*')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a host name or address without port, e.g. "kiosk.venue.lan" or ".venue.lan" (got "${text}")`,
+    });
+    return z.NEVER;
+  }
+  return entry;
 });
 
 /** A display selection: "primary", "all", or a display number counted from the left (1-based). */
@@ -100,6 +115,12 @@ export const ConfigFile = z.strictObject({
   allowedAssetNetworks: NetworksField.optional().describe(
     'Internal addresses or networks ("10.20.0.5", "10.20.0.0/24") the asset cache may fetch from: the venue\'s own asset server. Default: none, only public addresses.',
   ),
+  allowedHosts: z
+    .array(AllowedHost)
+    .optional()
+    .describe(
+      'Names (or addresses) besides loopback and the listen address that the servers answer; ".venue.lan" includes its subdomains.',
+    ),
   host: z.string().min(1).optional().describe('Address `marquee serve` listens on.'),
   port: z
     .number()
@@ -131,6 +152,8 @@ export type MarqueeConfig = Readonly<{
   controlSocket: string | null;
   /** Internal networks the asset cache may fetch from; empty: public addresses only. */
   allowedAssetNetworks: AllowedNetworks;
+  /** Extra Host names the servers answer (DNS-rebinding guard); loopback and the listen address always are. */
+  allowedHosts: readonly string[];
   host: string;
   port: number;
   /** The config file that was read, or null when none exists. */
@@ -150,6 +173,7 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   controlToken: null,
   controlSocket: null,
   allowedAssetNetworks: [],
+  allowedHosts: [],
   host: '127.0.0.1',
   port: 7770,
 };

@@ -78,6 +78,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     controlToken: pick('controlToken') ?? DEFAULTS.controlToken,
     controlSocket: pick('controlSocket') ?? DEFAULTS.controlSocket,
     allowedAssetNetworks: pick('allowedAssetNetworks') ?? DEFAULTS.allowedAssetNetworks,
+    allowedHosts: pick('allowedHosts') ?? DEFAULTS.allowedHosts,
     host: pick('host') ?? DEFAULTS.host,
     port: pick('port') ?? DEFAULTS.port,
     configFile: inputs.file?.path ?? null,

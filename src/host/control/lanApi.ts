@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { ControlState } from '../../core/control/controlState';
 import { type ControlReply, type ErrorCode, errorReply } from '../../core/control/replies';
+import { originMatchesHost } from '../http/hostAllowList';
+import { createHostGuard } from '../http/hostGuard';
 import { serveStatic } from '../http/staticFiles';
 import type { ControlGateway } from './controlGateway';
 import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from './rateLimiter';
@@ -24,6 +26,8 @@ export type LanApiOptions = Readonly<{
   now?: () => number;
   /** What `GET /api/health` answers (the host's `Health`); default: the name and the screens. */
   health?: () => object;
+  /** Host names its server answers besides loopback and the listen address (`allowedHosts`); others get 421. */
+  allowedHosts?: readonly string[];
 }>;
 
 /** The LAN control API as handlers to mount on an HTTP server. */
@@ -188,7 +192,8 @@ export function createLanApi(options: LanApiOptions): LanApi {
     if (url.pathname !== '/api/ws') return false;
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (!limiter.take(ip).allowed) return refuseUpgrade(socket, 429, 'Too Many Requests');
-    if (!originAllowed(req)) return refuseUpgrade(socket, 403, 'Forbidden');
+    if (!originMatchesHost(req.headers.origin, req.headers.host))
+      return refuseUpgrade(socket, 403, 'Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => {
       const presented = ws.protocol.startsWith(TOKEN_PROTOCOL_PREFIX)
         ? ws.protocol.slice(TOKEN_PROTOCOL_PREFIX.length)
@@ -289,7 +294,9 @@ export async function startLanServer(
   options: LanApiOptions,
 ): Promise<LanServer> {
   const api = createLanApi(options);
+  const guard = createHostGuard({ listen: listen.host, allowedHosts: options.allowedHosts ?? [] });
   const server = createServer((req, res) => {
+    if (!guard.admitRequest(req, res)) return;
     api.handleRequest(req, res).then(
       (handled) => {
         if (handled) return;
@@ -314,6 +321,7 @@ export async function startLanServer(
     );
   });
   server.on('upgrade', (req, socket, head) => {
+    if (!guard.admitUpgrade(req, socket)) return;
     if (!api.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, 'Not Found');
   });
   server.on('clientError', (_err, socket) => {
@@ -419,16 +427,6 @@ function readAuth(text: string): string | null {
     return null;
   }
   return null;
-}
-
-function originAllowed(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): true {

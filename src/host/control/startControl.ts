@@ -35,6 +35,8 @@ export type StartControlOptions = Readonly<{
   rateLimit?: BucketConfig;
   /** What `GET /api/health` answers (see src/host/health); default: the name and the screens. */
   health?: () => object;
+  /** Host names the LAN API answers besides loopback and its listen address (the `allowedHosts` setting). */
+  allowedHosts?: readonly string[];
 }>;
 
 /** The running control channels. */
@@ -71,6 +73,7 @@ export async function startControl(options: StartControlOptions): Promise<Contro
         remoteDir: options.remoteDir,
         ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
         ...(options.health ? { health: options.health } : {}),
+        ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
       });
       const url = remoteUrl(
         { host: options.listen.host, port: Number(new URL(server.url).port) },

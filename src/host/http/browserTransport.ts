@@ -25,6 +25,7 @@ export async function startBrowserTransport(
     rendererRoot: options.rendererRoot,
     hostname: options.hostname,
     port: options.port,
+    allowedHosts: show.config.allowedHosts,
     logger: show.logger,
     keyboard: show.config.keyboard,
     ...(show.control ? { onKey: show.control.onKey } : {}),

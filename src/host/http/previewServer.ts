@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ShowView } from '../../core/view/showView';
+import { createHostGuard } from './hostGuard';
 import { serveStatic } from './staticFiles';
 
 /** Options of `startPreviewServer`: the built renderer, the playlist folder and the views to hand out. */
@@ -19,7 +20,9 @@ export type PreviewServer = Readonly<{ url: string; close: () => Promise<void> }
  */
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const body = JSON.stringify({ views: options.views });
+  const guard = createHostGuard({ listen: '127.0.0.1', allowedHosts: [] });
   const server: Server = createServer((req, res) => {
+    if (!guard.admitRequest(req, res)) return;
     const path = new URL(req.url ?? '/', 'http://preview.invalid').pathname;
     const answer = async (): Promise<void> => {
       if (path === '/api/preview') {

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { Playlist } from '../../core/playlist/types';
 import { previewViews } from '../../core/view/previewViews';
 import { contentSecurityPolicy } from '../kiosk/csp';
+import { originMatchesHost } from './hostAllowList';
+import { createHostGuard } from './hostGuard';
 import { isReferencedMedia } from './mediaAllowList';
 import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
 import { serveStatic } from './staticFiles';
@@ -35,6 +37,8 @@ export type MarqueeServerOptions = Readonly<{
   hostname: string;
   /** 0 picks a free port. */
   port: number;
+  /** Host names answered besides loopback and `hostname` (the `allowedHosts` setting); others get 421. */
+  allowedHosts?: readonly string[];
   logger: Logger;
   keyboard: boolean;
   onKey?: RendererSocketOptions['onKey'];
@@ -65,6 +69,11 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
   const routes: { prefix: string; handler: RouteHandler }[] = [];
   const upgrades = new Map<string, UpgradeHandler>();
   const mediaCache = new WeakMap<Playlist, ReadonlySet<string>>();
+  const guard = createHostGuard({
+    listen: options.hostname,
+    allowedHosts: options.allowedHosts ?? [],
+    logger,
+  });
   const rendererSocket: RendererSocket = createRendererSocket({
     host,
     logger,
@@ -72,7 +81,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
     ...(options.onKey === undefined ? {} : { onKey: options.onKey }),
   });
   upgrades.set(RENDERER_SOCKET_PATH, (req, socket, head) => {
-    if (!isSameOrigin(req)) {
+    if (!originMatchesHost(req.headers.origin, req.headers.host)) {
       logger.warn({ origin: req.headers.origin }, 'refused a renderer socket from another origin');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
@@ -114,6 +123,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
   };
 
   const server: Server = createServer((req, res) => {
+    if (!guard.admitRequest(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       logger.error({ url: req.url, err: String(err) }, 'request failed');
       if (!res.headersSent) {
@@ -127,6 +137,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
     const path = new URL(req.url ?? '/', 'http://marquee.invalid').pathname;
     const handler = upgrades.get(path);
     socket.on('error', (err) => logger.debug({ path, err: String(err) }, 'upgrade socket error'));
+    if (!guard.admitUpgrade(req, socket)) return;
     if (handler === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
@@ -165,17 +176,6 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** Whether a WebSocket upgrade comes from a page of this server (or from a non-browser client without Origin). */
-export function isSameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 function notFound(res: ServerResponse, message: string): void {

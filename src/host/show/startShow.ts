@@ -155,6 +155,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       remoteDir: existsSync(join(remoteDir, 'index.html')) ? remoteDir : null,
       keyboard: config.keyboard,
       health: monitor.health,
+      allowedHosts: config.allowedHosts,
       ...(options.out === undefined ? {} : { out: options.out }),
     });
     const running = control;

@@ -38,6 +38,7 @@ describe('resolveConfig', () => {
       controlToken: null,
       controlSocket: null,
       allowedAssetNetworks: [],
+      allowedHosts: [],
       host: '127.0.0.1',
       port: 7770,
       configFile: null,
@@ -121,6 +122,20 @@ describe('resolveConfig', () => {
     expect(config.controlListen).toBeNull();
   });
 
+  it('reads allowedHosts as a list from the file and comma-separated from flags and variables', () => {
+    expect(
+      resolved({ file: file('{"allowedHosts": ["Kiosk.Venue.Lan", ".venue.lan", "fd00::20"]}') }).config
+        .allowedHosts,
+    ).toEqual(['kiosk.venue.lan', '.venue.lan', 'fd00::20']);
+    expect(
+      resolved({ env: { MARQUEE_ALLOWED_HOSTS: 'a.venue.lan, 192.168.1.20' } }).config.allowedHosts,
+    ).toEqual(['a.venue.lan', '192.168.1.20']);
+    expect(
+      resolved({ file: file('{"allowedHosts": ["a.venue.lan"]}'), flags: { allowedHosts: 'none' } }).config
+        .allowedHosts,
+    ).toEqual([]);
+  });
+
   it('spells the exit chord canonically', () => {
     expect(resolved({ flags: { exitChord: 'ctrl+shift+f12' } }).config.exitChord).toBe('Control+Shift+F12');
   });
@@ -137,6 +152,18 @@ describe('resolveConfig problems', () => {
     expect(problems({ file: file(text) })).toEqual([
       '/etc/marquee/config.json:3:14  display  must be "primary", "all" or a display number from 1 (got "left"); fix the value or remove the key',
     ]);
+  });
+
+  it('refuses an allowedHosts entry with a port, a wildcard or a path, naming its place', () => {
+    expect(problems({ file: file('{\n  "allowedHosts": ["ok.lan", "kiosk.lan:7770"]\n}') })).toEqual([
+      '/etc/marquee/config.json:2:30  allowedHosts.1  must be a host name or address without port, e.g. "kiosk.venue.lan" or ".venue.lan" (got "kiosk.lan:7770"); fix the value or remove the key',
+    ]);
+    expect(problems({ flags: { allowedHosts: '*.venue.lan' } })[0]).toMatch(
+      /^--allowed-hosts \*\.venue\.lan: must be/,
+    );
+    expect(problems({ env: { MARQUEE_ALLOWED_HOSTS: 'evil/path' } })[0]).toMatch(
+      /^MARQUEE_ALLOWED_HOSTS="evil\/path": must be/,
+    );
   });
 
   it('points at a JSON syntax error', () => {
