@@ -1,6 +1,7 @@
 // electron-builder afterPack hook: flips Electron's security fuses in the packed executable, then reads them back
-// (see docs/kiosk.md). A binary without a fuse wire, or one whose fuses did not take, fails the build: an app
-// must never ship with its fuses unflipped.
+// (see docs/kiosk.md). A binary without a fuse wire, or one whose fuses did not take, fails the build and the
+// packed app is deleted: an app must never ship with its fuses unflipped.
+const { rm } = require('node:fs/promises');
 const { join } = require('node:path');
 const { flipFuses, getCurrentFuseWire, FuseV1Options, FuseVersion } = require('@electron/fuses');
 
@@ -83,6 +84,17 @@ async function wrongFuses(executable) {
 }
 
 /**
+ * Deletes the packed app so nothing unflipped is left to copy, then fails the build saying why.
+ * @param {PackedApp} context
+ * @param {string} why
+ * @returns {Promise<never>}
+ */
+async function refuse(context, why) {
+  await rm(context.appOutDir, { recursive: true, force: true });
+  throw new Error(`scripts/afterPack.cjs: ${why}; deleted ${context.appOutDir} rather than ship it.`);
+}
+
+/**
  * Flips FUSES in the packed app and checks that every one took.
  * @param {PackedApp} context
  */
@@ -92,15 +104,13 @@ async function afterPack(context) {
     await flipFuses(executable, fuseConfig(context.electronPlatformName === 'darwin'));
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(
-      `scripts/afterPack.cjs: could not flip the security fuses of ${executable} (${why}); refusing to ship an app whose fuses are not set. Package a real Electron build (see docs/kiosk.md, Packaging).`,
+    await refuse(
+      context,
+      `could not flip the security fuses of ${executable} (${why}); package a real Electron build (see docs/kiosk.md, Packaging)`,
     );
   }
   const wrong = await wrongFuses(executable);
-  if (wrong.length > 0)
-    throw new Error(
-      `scripts/afterPack.cjs: after flipping, ${executable} has ${wrong.join('; ')}; refusing to ship it.`,
-    );
+  if (wrong.length > 0) await refuse(context, `after flipping, ${executable} has ${wrong.join('; ')}`);
 }
 
 module.exports = afterPack;

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../e2e/serveProcess';
-import { type Mirror, startMirror, startSilentMirror } from '../support/electronMirror';
+import { startMirror, startSilentMirror } from '../support/electronMirror';
 import { ELECTRON_VERSION, recordedRuns, STAND_IN_LOG, standInRelease } from '../support/standInElectron';
 import { ensureElectronBuilt } from './support/electronBuild';
+import { scratchSpace } from './support/scratch';
 import { projectWithoutElectronBinary } from './support/projectCopy';
 
 type Run = Readonly<{ code: number | null; stdout: string; stderr: string; ms: number }>;
@@ -58,27 +58,19 @@ function expectGaveUp(run: Run, what: RegExp): void {
   expect(said).toContain('npx marquee serve --open');
 }
 
-const scratch: string[] = [];
-const mirrors: Mirror[] = [];
-const temp = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  scratch.push(dir);
-  return dir;
-};
+const scratch = scratchSpace();
+const temp = scratch.temp;
 
 beforeAll(() => ensureElectronBuilt());
-afterAll(async () => {
-  await Promise.all(mirrors.map((m) => m.close()));
-  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => scratch.clear());
 
 describe('npm start on a clean clone without the Electron binary', () => {
   it('downloads Electron with its own installer from ELECTRON_MIRROR, starts it with the kiosk main and the arguments, and fetches nothing the next time', async () => {
     const project = projectWithoutElectronBinary();
-    scratch.push(project);
+    scratch.keep(project);
     const work = temp('marquee-start-');
     const mirror = await startMirror(await standInRelease(false));
-    mirrors.push(mirror);
+    scratch.mirror(mirror);
     const env = {
       ELECTRON_MIRROR: mirror.url,
       ELECTRON_CUSTOM_DIR: '{{ version }}',
@@ -112,7 +104,7 @@ describe('npm start when Electron cannot be downloaded', () => {
   let project: string;
   beforeAll(() => {
     project = projectWithoutElectronBinary();
-    scratch.push(project);
+    scratch.keep(project);
   });
   const env = (mirror: string, extra: Record<string, string> = {}) => ({
     ELECTRON_MIRROR: mirror,
@@ -123,7 +115,7 @@ describe('npm start when Electron cannot be downloaded', () => {
 
   it('gives up on a mirror that accepts and never answers once the limit has passed, and says what to do', async () => {
     const silent = await startSilentMirror();
-    mirrors.push(silent);
+    scratch.mirror(silent);
     const run = await npmStart(
       project,
       ['--windowed'],
@@ -143,7 +135,7 @@ describe('npm start when Electron cannot be downloaded', () => {
 
   it('says what the mirror answered when it does not have the file', async () => {
     const empty = await startMirror(new Map());
-    mirrors.push(empty);
+    scratch.mirror(empty);
     const run = await npmStart(project, [], env(empty.url));
     expectGaveUp(run, /: the server answered 404 Not Found\. Three ways on: /);
   }, 60_000);
