@@ -240,11 +240,11 @@ export class PlayerHost {
     } catch (err) {
       this.#logger.error(
         { event: event.type, source, err: String(err) },
-        'the player refused an event it should accept',
+        'the player crashed on an event; the state is unchanged',
       );
       return {
         ok: false,
-        code: 'bad-position',
+        code: 'internal',
         message: `internal error while applying "${event.type}": ${String(err)}`,
       };
     }
