@@ -1,25 +1,15 @@
 import { ipcMain } from 'electron';
-import type { Logger } from 'pino';
-import type { KeyAction } from '../src/core/control/keyCommand';
-import type { PlayerHost } from '../src/host/PlayerHost';
 import { IPC, type RendererChannel } from '../src/host/kiosk/ipcChannels';
-import { acceptRendererMessage, rendererMessageToEvent } from '../src/host/kiosk/rendererMessages';
-
-/** What the bridge needs: the player, the log, and where keys go. */
-export type IpcBridgeOptions = Readonly<{
-  host: Pick<PlayerHost, 'screen' | 'getState' | 'dispatch'>;
-  logger: Logger;
-  keyboard: boolean;
-  onKey: ((action: KeyAction, screen: string) => Promise<unknown>) | null;
-}>;
+import { acceptRendererMessage } from '../src/host/kiosk/rendererMessages';
+import { createRendererInbox, type RendererInboxOptions } from '../src/host/show/rendererInbox';
 
 /**
- * Listens on the renderer channels: checks each message's sender and shape, then acknowledges slides,
- * skips failed videos, and sends keys through the control path (or straight to the player without one).
- * Returns what removes the listeners.
+ * Listens on the renderer channels: checks each message's sender and shape, then hands it to the renderer
+ * inbox (the same handler as browser mode's WebSocket). Returns what removes the listeners.
  */
-export function bridgeRendererIpc(options: IpcBridgeOptions): () => void {
-  const { host, logger } = options;
+export function bridgeRendererIpc(options: RendererInboxOptions): () => void {
+  const { logger } = options;
+  const inbox = createRendererInbox(options);
   const channels: readonly RendererChannel[] = [IPC.presented, IPC.problem, IPC.key];
   const listeners = channels.map((channel) => {
     const listener = (event: Electron.IpcMainEvent, payload: unknown): void => {
@@ -28,21 +18,7 @@ export function bridgeRendererIpc(options: IpcBridgeOptions): () => void {
         logger.warn(verdict.reason);
         return;
       }
-      const message = verdict.message;
-      if (message.type === 'problem') {
-        logger.warn(
-          { kind: message.kind, ref: message.ref, seq: message.seq },
-          `renderer: ${message.message}`,
-        );
-      }
-      if (message.type === 'key' && options.onKey !== null) {
-        options
-          .onKey(message.action, host.screen)
-          .catch((err: unknown) => logger.error({ err: String(err) }, 'the key handler failed'));
-        return;
-      }
-      const playerEvent = rendererMessageToEvent(message, host.getState(), options.keyboard);
-      if (playerEvent !== null) host.dispatch(playerEvent, message.type === 'key' ? 'keyboard' : 'renderer');
+      inbox(verdict.message, event.senderFrame?.url ?? 'no frame');
     };
     ipcMain.on(channel, listener);
     return () => ipcMain.off(channel, listener);

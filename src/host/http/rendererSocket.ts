@@ -1,33 +1,23 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { type HostToRenderer, RendererToHost } from '../../core/channels/rendererChannel';
-import type { KeyAction } from '../../core/control/keyCommand';
-import type { PlayerEvent, PlayerState } from '../../core/player/playerTypes';
 import type { ShowView } from '../../core/view/showView';
-import { rendererMessageToEvent } from '../kiosk/rendererMessages';
+import { createRendererInbox, type InboxHost, type RendererInboxOptions } from '../show/rendererInbox';
 
 /** The part of a PlayerHost the renderer socket uses. */
-export interface RendererSocketHost {
-  readonly screen: string;
+export interface RendererSocketHost extends InboxHost {
   getView(): ShowView;
-  getState(): PlayerState;
   onView(listener: (view: ShowView) => void): () => void;
-  dispatch(event: PlayerEvent, source: string): Readonly<{ ok: boolean }>;
 }
 
-/** Options of `createRendererSocket`. */
-export type RendererSocketOptions = Readonly<{
-  host: RendererSocketHost;
-  logger: Logger;
-  /** Whether kiosk keys may drive the screen. */
-  keyboard: boolean;
-  /** Routes key presses elsewhere (the audited control path); default: straight to the player. */
-  onKey?: (action: KeyAction, screen: string) => unknown;
-  /** How often dead connections are looked for. Default 30 s. */
-  heartbeatMs?: number;
-}>;
+/** Options of `createRendererSocket`: the renderer inbox's, with a host that also gives views. */
+export type RendererSocketOptions = RendererInboxOptions &
+  Readonly<{
+    host: RendererSocketHost;
+    /** How often dead connections are looked for. Default 30 s. */
+    heartbeatMs?: number;
+  }>;
 
 /** The renderer WebSocket of browser mode: accepts upgrades, pushes views, feeds renderer messages to the host. */
 export type RendererSocket = Readonly<{
@@ -44,10 +34,12 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 
 /**
  * Speaks the renderer contract over WebSocket: `{type:'show', view}` on connect and on every change;
- * every incoming message is checked with the `RendererToHost` schema and anything else is logged and dropped.
+ * every incoming message is checked with the `RendererToHost` schema (anything else is logged and dropped)
+ * and handed to the renderer inbox.
  */
 export function createRendererSocket(options: RendererSocketOptions): RendererSocket {
   const { host, logger } = options;
+  const inbox = createRendererInbox(options);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
   const send = (ws: WebSocket, view: ShowView): void => {
@@ -86,26 +78,7 @@ export function createRendererSocket(options: RendererSocketOptions): RendererSo
       );
       return;
     }
-    const message = parsed.data;
-    if (message.type === 'problem') {
-      logger.warn(
-        { peer, kind: message.kind, ref: message.ref, seq: message.seq },
-        `renderer: ${message.message}`,
-      );
-    }
-    if (message.type === 'key' && options.onKey !== undefined) {
-      void Promise.resolve(options.onKey(message.action, host.screen)).catch((err: unknown) =>
-        logger.error({ err: String(err) }, 'the key handler failed'),
-      );
-      return;
-    }
-    const event = rendererMessageToEvent(message, host.getState(), options.keyboard);
-    if (event === null) {
-      if (message.type === 'key')
-        logger.info({ peer, key: message.action }, 'ignored a key: the kiosk keyboard is off');
-      return;
-    }
-    host.dispatch(event, message.type === 'key' ? 'keyboard' : 'renderer');
+    inbox(parsed.data, peer);
   };
 
   const heartbeat = setInterval(() => {
