@@ -78,3 +78,13 @@ export function scaledClock(speed: number, base: Clock = systemClock): Clock {
     setTimer: (delayMs, fn) => base.setTimer(Math.max(0, delayMs) / speed, fn),
   };
 }
+
+/**
+ * A clock `offsetMs` ahead of `base` (behind when negative), for tests only: several screens on one
+ * machine whose clocks disagree, as the wall's fleet-time tests need. Timers are unchanged.
+ */
+export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock {
+  if (!Number.isFinite(offsetMs))
+    throw new Error(`offsetClock: offset must be a finite number (got ${offsetMs})`);
+  return { now: () => base.now() + offsetMs, setTimer: (delayMs, fn) => base.setTimer(delayMs, fn) };
+}

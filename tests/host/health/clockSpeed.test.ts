@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, scaledClock, systemClock } from '../../../src/host/clock';
+import { ManualClock, offsetClock, scaledClock, systemClock } from '../../../src/host/clock';
 import {
+  CLOCK_OFFSET_ENV,
   CLOCK_SPEED_ENV,
   clockSpeedFromEnv,
   serveTimingFromEnv,
@@ -62,5 +63,29 @@ describe('serveTimingFromEnv', () => {
     const bad = serveTimingFromEnv({ [WATCHDOG_ENV]: '5' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/MARQUEE_WATCHDOG_MS=5: must be whole milliseconds from 1000/);
+  });
+});
+
+describe('clock offset (MARQUEE_CLOCK_OFFSET_MS)', () => {
+  it('sets the clock off and leaves timers alone', () => {
+    const base = new ManualClock(10_000);
+    const late = offsetClock(-150, base);
+    const fired: number[] = [];
+    late.setTimer(100, () => fired.push(base.now()));
+    expect(late.now()).toBe(9_850);
+    base.advance(100);
+    expect(fired).toEqual([10_100]);
+    expect(() => offsetClock(Number.POSITIVE_INFINITY)).toThrow(/finite/);
+  });
+
+  it('is read from the environment, with the speed, and a bad value names the fix', () => {
+    const timing = serveTimingFromEnv({ [CLOCK_OFFSET_ENV]: '200' });
+    if (!timing.ok) throw new Error(timing.message);
+    expect(timing.timing.offsetMs).toBe(200);
+    expect(timing.timing.clock.now() - Date.now()).toBeGreaterThanOrEqual(195);
+    expect(timing.timing.clock.now() - Date.now()).toBeLessThanOrEqual(205);
+    const bad = serveTimingFromEnv({ [CLOCK_OFFSET_ENV]: '1.5s' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.message).toMatch(/MARQUEE_CLOCK_OFFSET_MS=1.5s: must be whole milliseconds/);
   });
 });

@@ -58,6 +58,7 @@ beforeEach(async () => {
     logger: pino({ level: 'silent' }),
     timing: {
       speed: 1,
+      offsetMs: 0,
       clock: new ManualClock(Date.parse('2018-12-20T09:00:00+08:00')),
       limits: { silentMs: 30_000 },
     },
