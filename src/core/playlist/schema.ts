@@ -233,6 +233,12 @@ export const Session = z.strictObject({
   room: Text.describe('Room or hall.'),
   starts: LocalDateTime.describe('Start, YYYY-MM-DDTHH:MM in the event timezone.'),
   ends: LocalDateTime.describe('End, YYYY-MM-DDTHH:MM in the event timezone.'),
+  track: Text.optional().describe('Track or theme, e.g. "Security"; shown beside the speakers.'),
+  language: LanguageCode.optional().describe('Language the session is held in, e.g. "en".'),
+  cancelled: z
+    .boolean()
+    .optional()
+    .describe('true: the session will not take place; it is marked, never shown as on now or next.'),
 });
 
 /** The page background: a colour, a gradient or an image. */

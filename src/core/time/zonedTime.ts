@@ -47,6 +47,14 @@ export function localDateTimeToInstant(localDateTime: string, timeZone: string):
   return zonedToInstant(localDateTime.slice(0, 10), hours * 60 + minutes, timeZone);
 }
 
+/** The `YYYY-MM-DDTHH:MM` that clocks in `timeZone` show at `instant` (seconds dropped). */
+export function instantToLocalDateTime(instant: number, timeZone: string): string {
+  const { date, minute } = zonedParts(instant, timeZone);
+  const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+  const mm = String(minute % 60).padStart(2, '0');
+  return `${date}T${hh}:${mm}`;
+}
+
 /** The `YYYY-MM-DD` of the day after `date`. */
 export function nextDate(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
