@@ -13,6 +13,7 @@ import { nextReloadDelay, recordCrash } from '../src/host/kiosk/reloadBackoff';
 import type { ShellPolicy } from '../src/host/kiosk/shellPolicy';
 import { kioskWindowOptions } from '../src/host/kiosk/windowOptions';
 import { pageGoneMessage } from './shellHealth';
+import { assertNever } from '../src/core/assertNever';
 
 /** What the window manager needs from the rest of the shell. */
 export type KioskWindowsOptions = Readonly<{
@@ -249,8 +250,4 @@ export class KioskWindows {
       contents.reload();
     }, delay);
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`kioskWindows: unhandled action ${JSON.stringify(x)}`);
 }

@@ -5,6 +5,7 @@ import type {
   RenderProcessGoneDetails,
 } from 'electron';
 import type { ShowMonitorOptions } from '../src/host/health/showMonitor';
+import { assertNever } from '../src/core/assertNever';
 
 /** The Electron section of health: displays (and which carry this screen) and the GPU feature status. */
 export type ShellHealth = ReturnType<NonNullable<ShowMonitorOptions['electron']>>;
@@ -95,8 +96,4 @@ export function childGoneVerdict(details: ChildProcessGoneDetails): ChildGoneVer
     reloadPages: gpu,
     problem: `${name} died (${details.reason}, exit code ${details.exitCode})${gpu ? ': reloading the kiosk pages' : ''}`,
   };
-}
-
-function assertNever(x: never): never {
-  throw new Error(`shellHealth: unhandled value ${JSON.stringify(x)}`);
 }

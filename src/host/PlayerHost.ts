@@ -24,6 +24,7 @@ import { formatProblem } from './playlist/formatProblem';
 import { loadPlaylistFile } from './playlist/loadPlaylistFile';
 import { PositionStore } from './state/positionStore';
 import { type FileWatch, watchFile } from './watch/watchFile';
+import { assertNever } from '../core/assertNever';
 
 /** One problem of a playlist file, at a line and column (1-based). */
 export type PlaylistProblem = Readonly<{ line: number; column: number; path: string; message: string }>;
@@ -510,8 +511,4 @@ export class PlayerHost {
       savedAt: this.#clock.now(),
     });
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`PlayerHost: unhandled case ${JSON.stringify(x)}`);
 }

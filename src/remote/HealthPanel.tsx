@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Health } from '../core/channels/healthContract';
-import { assertNever } from '../core/player/playerMachine';
+import { assertNever } from '../core/assertNever';
 import { formatBytes, formatSpan, splitProblem, withoutFolder } from './healthFormat';
 import { type HealthLevel, type HealthReason, hostNow, judgeHealth, RECENT_ERROR_MS } from './healthStatus';
 import { type Lang, type Strings, textIn } from './i18n';

@@ -102,3 +102,14 @@ describe('layer boundaries', () => {
     });
   }
 });
+
+describe('one assertNever', () => {
+  it('is declared once, in src/core/assertNever.ts, and every exhaustive switch imports it', () => {
+    const declarations = ['src', 'electron'].flatMap((dir) =>
+      sourceFiles(join(root, dir))
+        .filter((file) => /function assertNever\b|const assertNever\b/.test(readFileSync(file, 'utf8')))
+        .map((file) => relative(root, file)),
+    );
+    expect(declarations).toEqual(['src/core/assertNever.ts']);
+  });
+});

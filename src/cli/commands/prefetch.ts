@@ -11,6 +11,7 @@ import { parseAllowedNetworks } from '../../host/cache/addressPolicy';
 import { type FetchPolicy, refuseUrl } from '../../host/cache/fetchAsset';
 import { platformPaths } from '../../host/paths';
 import { formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylistFile';
+import { assertNever } from '../../core/assertNever';
 
 const PrefetchOptions = z.strictObject({
   cacheDir: z.string().min(1).optional(),
@@ -163,8 +164,4 @@ function bytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
-function assertNever(x: never): never {
-  throw new Error(`prefetch: unhandled ${JSON.stringify(x)}`);
 }

@@ -1,5 +1,6 @@
 import type { ControlCommand } from './commands';
 import type { ControlState } from './controlState';
+import { assertNever } from '../assertNever';
 
 /** A key the kiosk renderer reports (presenter clicker), already mapped to its meaning. */
 export type KeyAction = 'next' | 'prev' | 'toggle-pause' | 'toggle-blackout';
@@ -19,8 +20,4 @@ export function keyToCommand(action: KeyAction, state: ControlState): ControlCom
     default:
       return assertNever(action);
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unexpected key action ${JSON.stringify(x)}`);
 }

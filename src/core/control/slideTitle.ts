@@ -1,4 +1,5 @@
 import type { Slide, Text } from '../playlist/types';
+import { assertNever } from '../assertNever';
 
 /** The text staff recognise a slide by (speaker name, case title, caption …), per slide type. */
 export function slideTitle(slide: Slide): Text {
@@ -40,8 +41,4 @@ export function slideSubtitle(slide: Slide): Text | null {
     default:
       return null;
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unexpected slide ${JSON.stringify(x)}`);
 }

@@ -2,6 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import type { PlayerEvent } from '../player/playerTypes';
 import type { Slide } from '../playlist/types';
 import type { ControlCommand } from './commands';
+import { assertNever } from '../assertNever';
 
 /** What the host does for a command: hand an event to the player, reload the playlist, or just report. */
 export type CommandAction =
@@ -64,8 +65,4 @@ export function checkGotoTarget(
     code: 'unknown-slide',
     message: `no slide with id "${target.slice(0, 64)}". Did you mean "${guess}"? Slide ids: ${list}; or give a position 1–${slides.length}`,
   };
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unexpected command ${JSON.stringify(x)}`);
 }

@@ -14,6 +14,7 @@ import {
   type SlideSlot,
   type Step,
 } from './playerTypes';
+import { assertNever } from '../assertNever';
 
 export type { PlayerEvent, PlayerState, Effect, Step } from './playerTypes';
 
@@ -367,9 +368,4 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
     default:
       return assertNever(event);
   }
-}
-
-/** Compile-time exhaustiveness check for switches over unions. */
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }

@@ -5,6 +5,7 @@ import { Playlist, SLIDE_TYPES } from './schema';
 import { schemaAt } from './schemaAt';
 import { didYouMean, withHint } from './suggest';
 import type { Playlist as PlaylistData } from './types';
+import { assertNever } from '../assertNever';
 
 /** The outcome of checking parsed JSON against the playlist schema. */
 export type SchemaCheck =
@@ -206,8 +207,4 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
 
 function count(n: number | bigint, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unhandled zod issue ${JSON.stringify(x)}`);
 }

@@ -1,4 +1,5 @@
 import type { ImpressionRecord } from './impressionRecord';
+import { assertNever } from '../assertNever';
 
 /** What a report groups by: each slide, each sponsor (a wall counts for every sponsor on it), or each day. */
 export type ReportBy = 'slide' | 'sponsor' | 'day';
@@ -95,8 +96,4 @@ function keysOf(r: ImpressionRecord, by: ReportBy): ReadonlyArray<readonly [stri
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function assertNever(x: never): never {
-  throw new Error(`aggregateImpressions: unhandled ${JSON.stringify(x)}`);
 }

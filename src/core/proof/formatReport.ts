@@ -1,4 +1,5 @@
 import { type ReportBy, type ReportRow, sumRows } from './aggregateImpressions';
+import { assertNever } from '../assertNever';
 
 /** A report as cells: a header and rows, with which columns are numbers (right-aligned). */
 export type ReportTable = Readonly<{
@@ -131,8 +132,4 @@ function csvKeyCells(r: ReportRow, by: ReportBy): readonly string[] {
 
 function csvCell(cell: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-function assertNever(x: never): never {
-  throw new Error(`formatReport: unhandled ${JSON.stringify(x)}`);
 }

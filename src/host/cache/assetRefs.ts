@@ -1,5 +1,6 @@
 import { collectAssetRefs } from '../../core/playlist/collectAssetRefs';
 import type { Playlist, Slide, Theme } from '../../core/playlist/types';
+import { assertNever } from '../../core/assertNever';
 
 /** Changes one asset ref (a relative path or an `https://` URL) into another. */
 export type RefMapper = (ref: string) => string;
@@ -58,8 +59,4 @@ export function mapThemeAssets(theme: Theme, f: RefMapper): Theme {
 /** Every distinct `https://` asset URL of a playlist (theme and slides), in order of first use. */
 export function remoteAssetUrls(playlist: Playlist): readonly string[] {
   return [...new Set(collectAssetRefs(playlist).map((r) => r.ref))].filter(isRemoteRef);
-}
-
-function assertNever(x: never): never {
-  throw new Error(`assetRefs: unhandled slide ${JSON.stringify(x)}`);
 }

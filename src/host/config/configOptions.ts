@@ -1,4 +1,5 @@
 import type { ConfigFileValues } from './configSchema';
+import { assertNever } from '../../core/assertNever';
 
 /** A setting's name (a key of config.json). */
 export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
@@ -191,8 +192,4 @@ export function textToValue(kind: TextKind, text: string): unknown {
     default:
       return assertNever(kind);
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`configOptions: unhandled kind ${JSON.stringify(x)}`);
 }

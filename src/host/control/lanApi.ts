@@ -9,6 +9,7 @@ import { serveStatic } from '../http/staticFiles';
 import type { ControlGateway } from './controlGateway';
 import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from './rateLimiter';
 import { tokensMatch } from './tokenStore';
+import { assertNever } from '../../core/assertNever';
 
 /** The largest request body or WebSocket message accepted (64 KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -483,8 +484,4 @@ function sendJson(
     ...headers,
   });
   res.end(text);
-}
-
-function assertNever(x: never): never {
-  throw new Error(`unexpected route ${String(x)}`);
 }

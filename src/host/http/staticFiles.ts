@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { assertNever } from '../../core/assertNever';
 
 /** What a `Range` request header asks for, against a file of a known size. */
 export type RangeRequest =
@@ -201,8 +202,4 @@ function sendBody(req: IncomingMessage, res: ServerResponse, file: string, start
   stream.on('error', (err) => res.destroy(err));
   res.on('close', () => stream.destroy());
   stream.pipe(res);
-}
-
-function assertNever(x: never): never {
-  throw new Error(`staticFiles: unhandled case ${JSON.stringify(x)}`);
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { contentTypeFor, parseRange, resolveContained } from '../http/staticFiles';
 import { APP_SCHEME } from './appOrigin';
 import { contentSecurityPolicy } from './csp';
+import { assertNever } from '../../core/assertNever';
 
 /** The folders app:// serves: the built renderer, and the playlist's folder under `/media/` (null: none loaded). */
 export type AppRoots = Readonly<{ renderer: string; media: string | null }>;
@@ -91,8 +92,4 @@ function baseHeaders(): Record<string, string> {
 
 function refuse(status: 400 | 404 | 405): AppResponsePlan {
   return { status, headers: { ...baseHeaders(), 'Content-Type': 'text/plain; charset=utf-8' }, body: null };
-}
-
-function assertNever(x: never): never {
-  throw new Error(`appRequest: unhandled range ${JSON.stringify(x)}`);
 }

@@ -1,3 +1,5 @@
+import { assertNever } from '../../core/assertNever';
+
 /** A rectangle in display-independent pixels, as Electron's `screen` reports it. */
 export type Bounds = Readonly<{ x: number; y: number; width: number; height: number }>;
 
@@ -103,8 +105,4 @@ export function planWindows(
 
 function sameBounds(a: Bounds, b: Bounds): boolean {
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
-}
-
-function assertNever(x: never): never {
-  throw new Error(`displayPlan: unhandled selection ${JSON.stringify(x)}`);
 }

@@ -7,6 +7,7 @@ import {
 import type { PlayerEvent } from '../../core/player/playerTypes';
 import { isTrustedSender } from './appOrigin';
 import { IPC, type RendererChannel } from './ipcChannels';
+import { assertNever } from '../../core/assertNever';
 
 /** A renderer message accepted from IPC, or why it was dropped. */
 export type IpcVerdict =
@@ -85,8 +86,4 @@ export function rendererMessageToEvent(
     default:
       return assertNever(message);
   }
-}
-
-function assertNever(x: never): never {
-  throw new Error(`rendererMessages: unhandled message ${JSON.stringify(x)}`);
 }

@@ -1,4 +1,5 @@
 import type { Slide, Theme } from '../../core/playlist/types';
+import { assertNever } from '../../core/assertNever';
 
 /** The asset refs a slide shows, split by kind, so they can be loaded before it comes on screen. */
 export type SlideAssets = Readonly<{ images: readonly string[]; videos: readonly string[] }>;
@@ -41,9 +42,4 @@ export function slideAssets(slide: Slide | null, theme: Theme): SlideAssets {
     }
   }
   return { images: [...new Set(images)], videos: [...new Set(videos)] };
-}
-
-/** Exhaustiveness check for discriminated unions. */
-export function assertNever(x: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
 }

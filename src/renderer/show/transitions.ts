@@ -1,6 +1,6 @@
 import type { TargetAndTransition, Transition } from 'framer-motion';
 import type { TransitionName } from '../../core/playlist/types';
-import { assertNever } from '../assets/slideAssets';
+import { assertNever } from '../../core/assertNever';
 
 /**
  * How a slide enters and leaves for one transition; only transform and opacity are animated. The leaving
