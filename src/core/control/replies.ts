@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'unauthorized',
   'rate-limited',
   'unavailable',
+  'expired',
   'internal',
 ] as const;
 
