@@ -114,7 +114,10 @@ async function run(config: MarqueeConfig): Promise<void> {
     return;
   }
   const host = show.host;
-  handleAppScheme(() => ({ renderer: rendererRoot, media: host.playlistDir }), shellCachedFile(show.offline));
+  handleAppScheme(
+    () => ({ renderer: rendererRoot, media: { dir: host.playlistDir, playlist: host.playlist } }),
+    shellCachedFile(show.offline),
+  );
   const kiosk = startKioskTransport(show, { policy, preloadPath: join(__dirname, 'preload.cjs') });
   windows = kiosk;
   app.on('second-instance', () => kiosk.first()?.focus());

@@ -34,10 +34,12 @@ beforeAll(async () => {
     JSON.stringify({
       version: 1,
       event: { name: 'Shell test', timezone: 'Asia/Shanghai', languages: ['en'] },
+      theme: { logo: 'inside.svg' },
       slides: [{ type: 'announcement', id: 'hello', text: 'Hello from the shell test', duration: 60 }],
     }),
   );
-  writeFileSync(join(dir, 'inside.txt'), 'media file');
+  writeFileSync(join(dir, 'inside.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, 'inside.txt'), 'not referenced by the playlist');
   const port = await freePort();
   healthUrl = `http://127.0.0.1:${port}/api/health`;
   app = await _electron.launch({
@@ -113,17 +115,22 @@ describe('the Electron kiosk shell', () => {
     expect(app?.windows()).toHaveLength(1);
   });
 
-  shellIt('refuses app:// paths that climb out of the app, and serves the playlist folder', async () => {
-    const statuses = await page.evaluate(async () => {
-      const status = async (url: string) => (await fetch(url)).status;
-      return {
-        dotted: await status('app://renderer/../../etc/passwd'),
-        encoded: await status('app://renderer/%2e%2e/%2e%2e/etc/passwd'),
-        media: await status('app://renderer/media/inside.txt'),
-      };
-    });
-    expect(statuses).toEqual({ dotted: 404, encoded: 404, media: 200 });
-  });
+  shellIt(
+    'refuses app:// paths that climb out of the app, and serves only the media the playlist uses',
+    async () => {
+      const statuses = await page.evaluate(async () => {
+        const status = async (url: string) => (await fetch(url)).status;
+        return {
+          dotted: await status('app://renderer/../../etc/passwd'),
+          encoded: await status('app://renderer/%2e%2e/%2e%2e/etc/passwd'),
+          media: await status('app://renderer/media/inside.svg'),
+          unreferenced: await status('app://renderer/media/inside.txt'),
+          playlist: await status('app://renderer/media/playlist.json'),
+        };
+      });
+      expect(statuses).toEqual({ dotted: 404, encoded: 404, media: 200, unreferenced: 404, playlist: 404 });
+    },
+  );
 
   shellIt('answers GET /api/health with the displays and GPU status of this machine', async () => {
     await expect

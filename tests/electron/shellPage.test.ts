@@ -43,7 +43,7 @@ beforeAll(async () => {
     const request = route.request();
     const plan = await planAppRequest(
       { url: toApp(request.url()), method: request.method(), range: request.headers().range },
-      { renderer: RENDERER_DIST, media: host.playlistDir },
+      { renderer: RENDERER_DIST, media: { dir: host.playlistDir, playlist: host.playlist } },
     );
     const headers = Object.fromEntries(
       Object.entries(plan.headers).map(([k, v]) => [k, v.replaceAll(RENDERER_ORIGIN, ORIGIN)]),

@@ -1,5 +1,6 @@
 import { DEFAULT_DURATION_S, type Instant } from '../player/playerTypes';
 import type { Playlist } from '../playlist/types';
+import { screenSlide } from './screenSlide';
 import type { ShowView } from './showView';
 
 /** Settings of a preview: the screen name shown and where the playlist's assets are served. */
@@ -33,10 +34,15 @@ export function previewViews(playlist: Playlist, now: Instant, options: PreviewO
   return playlist.slides.map((slide, index) => ({
     ...base,
     seq: index + 1,
-    slide,
+    slide: screenSlide(slide),
     position: { index: index + 1, count },
     transition: slide.transition ?? playlist.defaults?.transition ?? 'fade',
     durationMs: (slide.duration ?? playlist.defaults?.duration ?? DEFAULT_DURATION_S) * 1000,
-    upcoming: playlist.slides[(index + 1) % count] ?? null,
+    upcoming: nextOf(playlist.slides, index),
   }));
+}
+
+function nextOf(slides: Playlist['slides'], index: number): ShowView['upcoming'] {
+  const next = slides[(index + 1) % slides.length];
+  return next === undefined ? null : screenSlide(next);
 }

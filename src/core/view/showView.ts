@@ -1,6 +1,9 @@
 import type { EventInfo, Session, Slide, Text, Theme, TransitionName } from '../playlist/types';
 import type { Instant } from '../player/playerTypes';
 
+/** A slide as views carry it: everything but the organisers' `notes`, which never leave the host (see `screenSlide`). */
+export type ScreenSlide = Slide & Readonly<{ notes?: never }>;
+
 /** Everything a renderer needs to draw one screen; derived from the player state by `toShowView`. */
 export type ShowView = Readonly<{
   /** Changes whenever a new slide (or the idle screen) is put up; echo it in `presented`. */
@@ -13,7 +16,7 @@ export type ShowView = Readonly<{
   /** URL prefix that relative asset paths of the playlist are resolved against (ends with "/"). */
   assetBase: string;
   /** The slide on screen; null shows the idle screen. */
-  slide: Slide | null;
+  slide: ScreenSlide | null;
   /** 1-based position of the slide and the number of slides; null when idle. */
   position: Readonly<{ index: number; count: number }> | null;
   /** The transition the slide comes in with. */
@@ -26,7 +29,7 @@ export type ShowView = Readonly<{
   blackout: boolean;
   announcement: Readonly<{ id: number; text: Text; title?: Text; style: 'info' | 'urgent' }> | null;
   /** The slide most likely next, so the renderer can decode its images ahead of time. */
-  upcoming: Slide | null;
+  upcoming: ScreenSlide | null;
   /** Whether the kiosk keyboard (clicker) commands are enabled on this screen. */
   keyboard: boolean;
   /** The host's clock when the view was made; renderers correct their clock by it. */

@@ -1,5 +1,6 @@
 import { currentSlide, nextEligibleIndex, timeLeftMs } from '../player/playerMachine';
 import type { Instant, PlayerState } from '../player/playerTypes';
+import { screenSlide } from './screenSlide';
 import type { ShowView } from './showView';
 
 /** Per-screen settings that shape a view. */
@@ -19,7 +20,7 @@ export function toShowView(state: PlayerState, now: Instant, options: ViewOption
     theme: playlist.theme ?? {},
     sessions: playlist.sessions ?? [],
     assetBase: options.assetBase,
-    slide,
+    slide: slide === null ? null : screenSlide(slide),
     position: slot.kind === 'slide' ? { index: slot.index + 1, count: playlist.slides.length } : null,
     transition: slide?.transition ?? playlist.defaults?.transition ?? 'fade',
     durationMs: slot.kind === 'slide' ? slot.durationMs : null,
@@ -29,7 +30,7 @@ export function toShowView(state: PlayerState, now: Instant, options: ViewOption
     announcement: a
       ? { id: a.id, text: a.text, style: a.style, ...(a.title === undefined ? {} : { title: a.title }) }
       : null,
-    upcoming: upcoming && upcoming !== slide ? upcoming : null,
+    upcoming: upcoming && upcoming !== slide ? screenSlide(upcoming) : null,
     keyboard: options.keyboard,
     now,
   };

@@ -1,3 +1,4 @@
+import { screenSlide } from '../../core/view/screenSlide';
 import type { ShowView } from '../../core/view/showView';
 import { isRemoteRef, mapSlideAssets, mapThemeAssets, type RefMapper } from './assetRefs';
 import { cacheUrlFor, missingAssetRef } from './cacheRoute';
@@ -15,7 +16,7 @@ export function rewriteRemoteAssets(view: ShowView, isCached: (url: string) => b
   return {
     ...view,
     theme: mapThemeAssets(view.theme, rewrite),
-    slide: view.slide === null ? null : mapSlideAssets(view.slide, rewrite),
-    upcoming: view.upcoming === null ? null : mapSlideAssets(view.upcoming, rewrite),
+    slide: view.slide === null ? null : screenSlide(mapSlideAssets(view.slide, rewrite)),
+    upcoming: view.upcoming === null ? null : screenSlide(mapSlideAssets(view.upcoming, rewrite)),
   };
 }

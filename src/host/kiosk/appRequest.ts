@@ -1,11 +1,22 @@
 import { stat } from 'node:fs/promises';
+import type { Playlist } from '../../core/playlist/types';
+import { isReferencedMedia } from '../http/mediaAllowList';
 import { contentTypeFor, parseRange, resolveContained } from '../http/staticFiles';
 import { APP_SCHEME } from './appOrigin';
 import { contentSecurityPolicy } from './csp';
 import { assertNever } from '../../core/assertNever';
 
-/** The folders app:// serves: the built renderer, and the playlist's folder under `/media/` (null: none loaded). */
-export type AppRoots = Readonly<{ renderer: string; media: string | null }>;
+/**
+ * What app:// serves: the built renderer, and under `/media/` the files the playlist references from its
+ * folder (null: none loaded). Why: the folder may hold playlist.json, notes or anything else of the organisers'.
+ */
+export type AppRoots = Readonly<{
+  renderer: string;
+  media: Readonly<{ dir: string; playlist: Playlist }> | null;
+}>;
+
+/** The allow-list of each playlist, computed once (the same list browser mode's `/media/` uses). */
+const referenced = new WeakMap<Playlist, ReadonlySet<string>>();
 
 /** The part of a request the planner looks at. */
 export type AppRequest = Readonly<{ url: string; method: string; range?: string | undefined }>;
@@ -19,7 +30,7 @@ export type AppResponsePlan = Readonly<{
 
 /**
  * Decides how to answer a request on the app:// scheme: only the `renderer` host; `/media/…` from the
- * playlist's folder, everything else from the renderer build; paths contained by `resolveContained`
+ * playlist's folder when the playlist references that file (`isReferencedMedia`), everything else from the renderer build; paths contained by `resolveContained`
  * (no `..`, encoded escapes or symlinks out); single byte ranges as 206, impossible ones as 416.
  * Every answer carries the kiosk CSP and `nosniff`.
  */
@@ -76,7 +87,10 @@ export async function planAppRequest(request: AppRequest, roots: AppRoots): Prom
 /** Which root and path inside it a URL path maps to; null when it names nothing servable. */
 function routeFor(pathname: string, roots: AppRoots): Readonly<{ root: string; path: string }> | null {
   if (pathname === '/media' || pathname.startsWith('/media/')) {
-    return roots.media === null ? null : { root: roots.media, path: pathname.slice('/media'.length) };
+    const path = pathname.slice('/media'.length);
+    if (roots.media === null || !isReferencedMedia(roots.media.playlist, path.slice(1), referenced))
+      return null;
+    return { root: roots.media.dir, path };
   }
   return { root: roots.renderer, path: pathname === '/' ? '/index.html' : pathname };
 }

@@ -3,6 +3,7 @@ import { toControlState, toPlaylistItems } from '../../../src/core/control/contr
 import { formatState } from '../../../src/core/control/formatState';
 import { keyToCommand } from '../../../src/core/control/keyCommand';
 import type { Slide } from '../../../src/core/playlist/types';
+import { screenSlide } from '../../../src/core/view/screenSlide';
 import type { ShowView } from '../../../src/core/view/showView';
 
 const slides: Slide[] = [
@@ -19,7 +20,7 @@ function view(over: Partial<ShowView> = {}): ShowView {
     theme: {},
     sessions: [],
     assetBase: '/assets/',
-    slide: slides[0] ?? null,
+    slide: slides[0] === undefined ? null : screenSlide(slides[0]),
     position: { index: 1, count: 3 },
     transition: 'fade',
     durationMs: 10_000,
@@ -27,7 +28,7 @@ function view(over: Partial<ShowView> = {}): ShowView {
     paused: false,
     blackout: false,
     announcement: { id: 2, text: 'Please take your seats', style: 'info' },
-    upcoming: slides[2] ?? null,
+    upcoming: slides[2] === undefined ? null : screenSlide(slides[2]),
     keyboard: true,
     now: 1_000_000,
     ...over,

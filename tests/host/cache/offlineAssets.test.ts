@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../../src/core/playlist/types';
+import { screenSlide } from '../../../src/core/view/screenSlide';
 import type { ShowView } from '../../../src/core/view/showView';
 import { cacheUrlFor, missingAssetRef } from '../../../src/host/cache/cacheRoute';
 import { startOfflineAssets } from '../../../src/host/cache/offlineAssets';
@@ -36,7 +37,7 @@ const view = (): ShowView => ({
   theme: {},
   sessions: [],
   assetBase: '/media/',
-  slide: playlist.slides[0] ?? null,
+  slide: playlist.slides[0] === undefined ? null : screenSlide(playlist.slides[0]),
   position: { index: 1, count: 1 },
   transition: 'fade',
   durationMs: 10_000,

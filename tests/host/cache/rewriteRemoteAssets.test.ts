@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Slide } from '../../../src/core/playlist/types';
+import { screenSlide } from '../../../src/core/view/screenSlide';
 import type { ShowView } from '../../../src/core/view/showView';
 import { remoteAssetUrls } from '../../../src/host/cache/assetRefs';
 import { cacheUrlFor, missingAssetRef } from '../../../src/host/cache/cacheRoute';
@@ -34,7 +35,7 @@ function view(slide: Slide | null, upcoming: Slide | null): ShowView {
     theme: { logo: CACHED, background: { image: MISSING, color: '#000000' } },
     sessions: [],
     assetBase: '/media/',
-    slide,
+    slide: slide === null ? null : screenSlide(slide),
     position: null,
     transition: 'fade',
     durationMs: null,
@@ -42,7 +43,7 @@ function view(slide: Slide | null, upcoming: Slide | null): ShowView {
     paused: false,
     blackout: false,
     announcement: null,
-    upcoming,
+    upcoming: upcoming === null ? null : screenSlide(upcoming),
     keyboard: true,
     now: 0,
   };

@@ -2,7 +2,21 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Playlist } from '../../../src/core/playlist/types';
 import { type AppRoots, planAppRequest } from '../../../src/host/kiosk/appRequest';
+
+/** References every media file the tests ask for, the escaping ones too, so containment is what refuses those. */
+const playlist: Playlist = {
+  version: 1,
+  event: { name: 'App test', timezone: 'Asia/Shanghai', languages: ['en'] },
+  theme: { logo: 'images/logo zh.svg' },
+  slides: [
+    { type: 'video', id: 'clip', src: 'clip.mp4' },
+    { type: 'image', id: 'escape', src: 'escape.txt' },
+    { type: 'image', id: 'up', src: '../secret.txt' },
+    { type: 'image', id: 'back', src: 'images\\..\\..\\secret.txt' },
+  ],
+};
 
 let base: string;
 let roots: AppRoots;
@@ -19,7 +33,7 @@ beforeAll(async () => {
   await writeFile(join(media, 'clip.mp4'), Buffer.alloc(1000, 7));
   await writeFile(join(base, 'secret.txt'), 'secret');
   await symlink(join(base, 'secret.txt'), join(media, 'escape.txt'));
-  roots = { renderer, media };
+  roots = { renderer, media: { dir: media, playlist } };
 });
 
 afterAll(async () => {
