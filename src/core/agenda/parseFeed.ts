@@ -2,7 +2,7 @@ import type { FeedFormat, FeedOptions, FeedResult } from './feedTypes';
 import { parseFrabJson } from './frabJson';
 import { parseFrabXml } from './frabXml';
 import { parseICal } from './icalFeed';
-import { assertNever } from '../player/playerMachine';
+import { assertNever } from '../assertNever';
 
 /** The format of a feed from its first characters: `BEGIN:VCALENDAR`, `<…<schedule`, or `{`; null: none of them. */
 export function detectFormat(text: string): FeedFormat | null {
