@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertNever } from '../player/playerMachine';
+import { assertNever } from '../assertNever';
 
 // The fleet's MQTT topics, version 1 (docs/fleet.md): builders, the parser, wildcard matching and targeting.
 
