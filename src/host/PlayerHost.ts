@@ -21,7 +21,7 @@ import type { ShowView } from '../core/view/showView';
 import { toShowView } from '../core/view/toShowView';
 import { type Clock, systemClock, type TimerHandle } from './clock';
 import { formatProblem } from './playlist/formatProblem';
-import { loadPlaylistFile } from './playlist/loadPlaylistFile';
+import { type LoadOptions, loadPlaylistFile } from './playlist/loadPlaylistFile';
 import { PositionStore } from './state/positionStore';
 import { type FileWatch, watchFile } from './watch/watchFile';
 import { assertNever } from '../core/assertNever';
@@ -105,6 +105,8 @@ export type PlayerHostOptions = Readonly<{
   keyboard?: boolean;
   /** URL prefix of the playlist's folder as the renderer sees it. Default "/media/". */
   assetBase?: string;
+  /** A playlist file over this size is refused (start) or kept out (edit). Default 5 MB. */
+  maxPlaylistBytes?: number;
 }>;
 
 /** The playlist could not be loaded at start, so there is nothing to play; `messages` say where and why. */
@@ -143,6 +145,7 @@ export class PlayerHost {
   readonly #logger: Logger;
   readonly #store: PositionStore | null;
   readonly #onPlayed: ImpressionSink | null;
+  readonly #loadOptions: LoadOptions;
   readonly #viewOptions: Readonly<{ screen: string; assetBase: string; keyboard: boolean }>;
   readonly #viewListeners = new Set<(view: ShowView) => void>();
   readonly #statusListeners = new Set<(status: HostStatus) => void>();
@@ -171,6 +174,7 @@ export class PlayerHost {
     this.#logger = logger;
     this.#store = store;
     this.#onPlayed = options.onPlayed ?? null;
+    this.#loadOptions = loadOptionsOf(options);
     this.#viewOptions = {
       screen: this.screen,
       assetBase: options.assetBase ?? '/media/',
@@ -188,7 +192,7 @@ export class PlayerHost {
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? pino({ level: 'silent' });
     const file = resolve(options.playlistFile);
-    const loaded = await loadPlaylistFile(file);
+    const loaded = await loadPlaylistFile(file, loadOptionsOf(options));
     if (loaded.kind === 'unreadable') throw new PlaylistStartError(file, [loaded.message]);
     if (loaded.kind === 'invalid') {
       throw new PlaylistStartError(
@@ -377,7 +381,7 @@ export class PlayerHost {
 
   async #reloadOnce(): Promise<PlaylistStatus> {
     const file = this.playlistFile;
-    const loaded = await loadPlaylistFile(file);
+    const loaded = await loadPlaylistFile(file, this.#loadOptions);
     if (this.#stopped) return this.#playlistStatus;
     const now = this.#clock.now();
     switch (loaded.kind) {
@@ -511,4 +515,8 @@ export class PlayerHost {
       savedAt: this.#clock.now(),
     });
   }
+}
+
+function loadOptionsOf(options: PlayerHostOptions): LoadOptions {
+  return options.maxPlaylistBytes === undefined ? {} : { maxBytes: options.maxPlaylistBytes };
 }

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import type { Problem } from '../../core/playlist/problem';
-import { formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylistFile';
+import {
+  DEFAULT_MAX_PLAYLIST_BYTES,
+  formatProblem,
+  loadPlaylistFile,
+} from '../../host/playlist/loadPlaylistFile';
 
 /** Registers `marquee validate <playlist.json> [--json]`: exit 0 when valid, 1 with problems, 2 when the file cannot be read. */
 export function registerValidate(program: Command): void {
@@ -9,13 +13,25 @@ export function registerValidate(program: Command): void {
     .description('Check a playlist file and list every problem as FILE:LINE:COL  PATH  message.')
     .argument('<playlist.json>', 'the playlist file to check')
     .option('--json', 'print the problems as a JSON array of {line, column, path, message}')
-    .action(async (file: string, options: { json?: boolean }) => {
-      process.exitCode = await validate(file, options.json === true);
+    .option(
+      '--max-playlist-mb <mb>',
+      `the size limit the kiosk is configured with (its maxPlaylistMb setting; default ${DEFAULT_MAX_PLAYLIST_BYTES / 1024 / 1024})`,
+    )
+    .action(async (file: string, options: { json?: boolean; maxPlaylistMb?: string }) => {
+      const mb = options.maxPlaylistMb === undefined ? undefined : Number(options.maxPlaylistMb);
+      if (mb !== undefined && !(Number.isInteger(mb) && mb >= 1)) {
+        process.stderr.write(
+          'marquee validate: --max-playlist-mb must be a whole number of megabytes, e.g. 5\n',
+        );
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = await validate(file, options.json === true, mb);
     });
 }
 
-async function validate(file: string, json: boolean): Promise<number> {
-  const loaded = await loadPlaylistFile(file);
+async function validate(file: string, json: boolean, maxMb: number | undefined): Promise<number> {
+  const loaded = await loadPlaylistFile(file, maxMb === undefined ? {} : { maxBytes: maxMb * 1024 * 1024 });
   switch (loaded.kind) {
     case 'unreadable':
       process.stderr.write(`${loaded.message}\n`);

@@ -5,13 +5,44 @@ export const LanguageCode = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "zh", "en" or "pt-BR"');
 
+/**
+ * The longest strings a playlist may hold, in characters: far more than a screen can show, so no real
+ * show reaches them, and small enough that one pasted-in file cannot stall the host or every renderer.
+ */
+export const TEXT_LIMITS = {
+  /** Text drawn on screen (names, titles, points, announcements) and short labels. */
+  text: 2000,
+  /** Organisers' notes, never shown on screen. */
+  notes: 20_000,
+  /** Asset paths and URLs (signed CDN URLs run long). */
+  ref: 8192,
+} as const;
+
+/** The error of a string over `max` characters: its length, the limit and the fix. */
+export function tooLong(max: number): Readonly<{ error: (issue: { input?: unknown }) => string }> {
+  return {
+    error: (issue) =>
+      `is too long: ${typeof issue.input === 'string' ? issue.input.length : 'more than'} characters (at most ${max}); shorten it`,
+  };
+}
+
+/** A string of at most `max` characters; a longer one is refused with its length and the limit. */
+export function boundedString(max: number): z.ZodString {
+  return z.string().max(max, tooLong(max));
+}
+
+const TextString = boundedString(TEXT_LIMITS.text).min(1, 'must not be empty');
+
 /** Text a person reads: one string for every language, or one string per language. */
 export const Text = z.union([
-  z.string().min(1, 'must not be empty'),
+  TextString,
   z
-    .record(LanguageCode, z.string().min(1, 'must not be empty'))
+    .record(LanguageCode, TextString)
     .refine((o) => Object.keys(o).length > 0, 'needs at least one language, e.g. {"zh": "…", "en": "…"}'),
 ]);
+
+/** A short plain string (a room, a label, a font list), at most `TEXT_LIMITS.text` characters. */
+export const ShortString = boundedString(TEXT_LIMITS.text);
 
 /** A colour as CSS hex: `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`. */
 export const Color = z
@@ -19,8 +50,7 @@ export const Color = z
   .regex(/^#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'must be a hex colour such as "#1e6bff"');
 
 /** An asset: a path relative to the playlist file, or an `https://` URL. */
-export const AssetRef = z
-  .string()
+export const AssetRef = boundedString(TEXT_LIMITS.ref)
   .min(1, 'must not be empty')
   .refine((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) || /^https:\/\//i.test(s), {
     message: 'must be a path relative to the playlist (e.g. "images/logo.svg") or an https:// URL',

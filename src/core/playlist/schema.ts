@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import {
   AssetRef,
+  boundedString,
   Color,
   Id,
   LanguageCode,
   LocalDate,
   LocalDateTime,
   Seconds,
+  ShortString,
   Text,
+  TEXT_LIMITS,
   TimeOfDay,
   Transition,
+  tooLong,
   WEEKDAYS,
 } from './fields';
 
@@ -47,7 +51,9 @@ const slideBase = {
     .array(Window)
     .optional()
     .describe('Windows in which the slide plays. Omit to play it all the time.'),
-  notes: z.string().optional().describe('Notes for organisers; never shown on screen.'),
+  notes: boundedString(TEXT_LIMITS.notes)
+    .optional()
+    .describe('Notes for organisers; never shown on screen (at most 20,000 characters).'),
 };
 
 /** A speaker (technology leader). */
@@ -99,7 +105,7 @@ export const CourseSlide = z
 
 /** One sponsor on a wall. */
 export const Sponsor = z.strictObject({
-  name: z.string().min(1).describe('Sponsor name; drawn as a wordmark when there is no logo.'),
+  name: ShortString.min(1).describe('Sponsor name; drawn as a wordmark when there is no logo.'),
   logo: AssetRef.optional().describe('Logo (SVG preferred), any aspect ratio.'),
 });
 
@@ -169,7 +175,7 @@ export const ScheduleSlide = z
     ...slideBase,
     title: Text.optional().describe('Heading. Default "Now & next".'),
     rooms: z
-      .array(z.string().min(1))
+      .array(ShortString.min(1))
       .min(1)
       .optional()
       .describe('Only these rooms (as written in sessions[].room, any language).'),
@@ -196,12 +202,12 @@ export const QrSlide = z
     title: Text.describe('The call to action, e.g. "Scan to get the slides".'),
     url: z
       .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+      .max(TEXT_LIMITS.ref, tooLong(TEXT_LIMITS.ref))
       .describe('The URL encoded in the QR code.'),
     text: Text.optional().describe('A line under the title.'),
-    label: z
-      .string()
-      .optional()
-      .describe('Short URL shown under the code. Default: the URL without its scheme.'),
+    label: ShortString.optional().describe(
+      'Short URL shown under the code. Default: the URL without its scheme.',
+    ),
   })
   .describe('A call to action with a URL shown as a QR code.');
 
@@ -265,8 +271,8 @@ export const Theme = z.strictObject({
   logo: AssetRef.optional().describe('Event logo, shown on the idle screen and in a corner of slides.'),
   fonts: z
     .strictObject({
-      heading: z.string().min(1).optional().describe('CSS font family list for headings.'),
-      body: z.string().min(1).optional().describe('CSS font family list for body text.'),
+      heading: ShortString.min(1).optional().describe('CSS font family list for headings.'),
+      body: ShortString.min(1).optional().describe('CSS font family list for body text.'),
     })
     .optional(),
 });
@@ -275,10 +281,9 @@ export const Theme = z.strictObject({
 export const Event = z.strictObject({
   name: Text.describe('Event name.'),
   tagline: Text.optional().describe('A short line under the name on the idle screen.'),
-  timezone: z
-    .string()
-    .min(1)
-    .describe('IANA timezone of the venue, e.g. "Asia/Shanghai". All times are in it.'),
+  timezone: ShortString.min(1).describe(
+    'IANA timezone of the venue, e.g. "Asia/Shanghai". All times are in it.',
+  ),
   languages: z
     .array(LanguageCode)
     .min(1)
@@ -299,7 +304,9 @@ export const Defaults = z.strictObject({
 
 /** A playlist file, version 1. */
 export const Playlist = z.strictObject({
-  $schema: z.string().optional().describe('Path or URL of playlist.schema.json, for editor autocompletion.'),
+  $schema: boundedString(TEXT_LIMITS.ref)
+    .optional()
+    .describe('Path or URL of playlist.schema.json, for editor autocompletion.'),
   version: z
     .literal(1, { error: 'must be 1, the only playlist version so far' })
     .describe('Playlist format version: 1.'),

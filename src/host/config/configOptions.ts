@@ -123,6 +123,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'both',
   },
   {
+    key: 'maxPlaylistMb',
+    flag: '--max-playlist-mb <mb>',
+    env: 'MARQUEE_MAX_PLAYLIST_MB',
+    kind: 'integer',
+    defaultText: '5',
+    description:
+      'Largest playlist file read, in megabytes; a bigger file is refused like any broken playlist (the last good one keeps playing).',
+    usedBy: 'both',
+  },
+  {
     key: 'allowedAssetNetworks',
     flag: '--allowed-asset-networks <list>',
     env: 'MARQUEE_ALLOWED_ASSET_NETWORKS',

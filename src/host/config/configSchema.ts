@@ -112,6 +112,13 @@ export const ConfigFile = z.strictObject({
     .nullable()
     .optional()
     .describe('Path of the local control socket; default: per platform.'),
+  maxPlaylistMb: z
+    .number()
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be at least 1 (megabyte)')
+    .max(1024, 'must be at most 1024 (megabytes)')
+    .optional()
+    .describe('Largest playlist file read, in megabytes. Default 5.'),
   allowedAssetNetworks: NetworksField.optional().describe(
     'Internal addresses or networks ("10.20.0.5", "10.20.0.0/24") the asset cache may fetch from: the venue\'s own asset server. Default: none, only public addresses.',
   ),
@@ -150,6 +157,8 @@ export type MarqueeConfig = Readonly<{
   controlToken: string | null;
   /** The local control socket; null: the platform default. */
   controlSocket: string | null;
+  /** Largest playlist file read, MB. */
+  maxPlaylistMb: number;
   /** Internal networks the asset cache may fetch from; empty: public addresses only. */
   allowedAssetNetworks: AllowedNetworks;
   /** Extra Host names the servers answer (DNS-rebinding guard); loopback and the listen address always are. */
@@ -172,6 +181,7 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   controlListen: null,
   controlToken: null,
   controlSocket: null,
+  maxPlaylistMb: 5,
   allowedAssetNetworks: [],
   allowedHosts: [],
   host: '127.0.0.1',

@@ -77,6 +77,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     controlListen: pick('controlListen') ?? DEFAULTS.controlListen,
     controlToken: pick('controlToken') ?? DEFAULTS.controlToken,
     controlSocket: pick('controlSocket') ?? DEFAULTS.controlSocket,
+    maxPlaylistMb: pick('maxPlaylistMb') ?? DEFAULTS.maxPlaylistMb,
     allowedAssetNetworks: pick('allowedAssetNetworks') ?? DEFAULTS.allowedAssetNetworks,
     allowedHosts: pick('allowedHosts') ?? DEFAULTS.allowedHosts,
     host: pick('host') ?? DEFAULTS.host,

@@ -1,5 +1,5 @@
 import { realpathSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parsePlaylist } from '../../core/playlist/parsePlaylist';
 import type { Problem } from '../../core/playlist/problem';
@@ -21,12 +21,29 @@ export type LoadResult =
   | { readonly kind: 'invalid'; readonly problems: readonly Problem[]; readonly file: string }
   | { readonly kind: 'unreadable'; readonly file: string; readonly message: string };
 
-/** Reads a playlist file and validates it, checking that every local asset exists relative to the file's folder. */
-export async function loadPlaylistFile(file: string): Promise<LoadResult> {
+/** The largest playlist file read by default (5 MB): a show of thousands of slides is a few hundred kB. */
+export const DEFAULT_MAX_PLAYLIST_BYTES = 5 * 1024 * 1024;
+
+/** How to load: the size limit of the file, bytes (the `maxPlaylistMb` setting). */
+export type LoadOptions = Readonly<{ maxBytes?: number }>;
+
+/**
+ * Reads a playlist file and validates it, checking that every local asset exists relative to the file's
+ * folder. A file over `maxBytes` is not read at all: it is invalid, with one problem at 1:1 saying so.
+ */
+export async function loadPlaylistFile(file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const absolute = resolve(file);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PLAYLIST_BYTES;
   let text: string;
   try {
-    text = await readFile(absolute, 'utf8');
+    const handle = await open(absolute, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) return { kind: 'invalid', problems: [tooLarge(size, maxBytes)], file: absolute };
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return { kind: 'unreadable', file: absolute, message: `cannot read ${file}: ${reason(error)}` };
   }
@@ -34,6 +51,16 @@ export async function loadPlaylistFile(file: string): Promise<LoadResult> {
   const result = parsePlaylist(text, { fileName: file, assetExists: assetExistsIn(dir) });
   if (!result.ok) return { kind: 'invalid', problems: result.problems, file: absolute };
   return { kind: 'ok', playlist: result.playlist, file: absolute, dir, text };
+}
+
+function tooLarge(size: number, maxBytes: number): Problem {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return {
+    line: 1,
+    column: 1,
+    path: '',
+    message: `the file is ${mb(size)}, over the ${mb(maxBytes)} a playlist may be; images and videos belong in files next to it (or https:// URLs), not inside it. A show that really is bigger: raise the maxPlaylistMb setting`,
+  };
 }
 
 /** Whether a relative asset path names a regular file inside `dir` (symlinks resolved, never leaving it); answers are cached per ref. */

@@ -99,6 +99,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       logger,
       clock,
       keyboard: config.keyboard,
+      maxPlaylistBytes: config.maxPlaylistMb * 1024 * 1024,
       ...(options.assetBase === undefined ? {} : { assetBase: options.assetBase }),
       onPlayed: (impression) => proof(impression),
     });

@@ -37,6 +37,7 @@ describe('resolveConfig', () => {
       controlListen: null,
       controlToken: null,
       controlSocket: null,
+      maxPlaylistMb: 5,
       allowedAssetNetworks: [],
       allowedHosts: [],
       host: '127.0.0.1',
