@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAgenda } from './agenda';
 import { registerCtl } from './ctl';
 import { registerPrefetch } from './prefetch';
 import { registerRender } from './render';
@@ -16,4 +17,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerPrefetch,
   registerReport,
   registerRender,
+  registerAgenda,
 ];

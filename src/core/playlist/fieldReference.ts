@@ -6,6 +6,7 @@ import {
   Playlist,
   SLIDE_SCHEMAS,
   Session,
+  SessionsFrom,
   Sponsor,
   SponsorTier,
   Theme,
@@ -27,6 +28,7 @@ export function fieldReferenceMarkdown(): string {
     table('### `theme.fonts`', unwrap(Theme.shape.fonts) as z.ZodObject),
     table('### `defaults`', Defaults),
     table('### `sessions[]`', Session),
+    table('### `sessionsFrom`', SessionsFrom),
     table('### `when[]` (a time window)', Window),
     ...SLIDE_SCHEMAS.map((slide) =>
       table(`### Slide \`"${slide.shape.type.value}"\``, slide, slide.description),

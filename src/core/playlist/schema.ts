@@ -247,6 +247,42 @@ export const Session = z.strictObject({
     .describe('true: the session will not take place; it is marked, never shown as on now or next.'),
 });
 
+/** The schedule formats a feed may be given in (see core/agenda). */
+export const FEED_FORMAT_NAMES = ['frab-xml', 'frab-json', 'ical'] as const;
+
+/** A live agenda: the conference's own schedule export, fetched and followed during the event. */
+export const SessionsFrom = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an https:// URL of the schedule export' })
+      .optional()
+      .describe('URL of the schedule export (frab XML, frab/pretalx JSON or iCalendar), https://.'),
+    file: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Or a schedule file, relative to the playlist (e.g. "schedule.xml").'),
+    format: z
+      .enum(FEED_FORMAT_NAMES)
+      .optional()
+      .describe('frab-xml, frab-json or ical. Default: detected from the content.'),
+    refreshSeconds: z
+      .number()
+      .int()
+      .min(2, 'must be at least 2 seconds')
+      .max(86_400, 'must be at most 86400 seconds (a day)')
+      .optional()
+      .describe('Seconds between fetches. Default 300.'),
+    rooms: z
+      .record(z.string().min(1), Text)
+      .optional()
+      .describe('Feed room name → room on screen, e.g. {"Saal 1": {"zh": "主会场", "en": "Main hall"}}.'),
+  })
+  .refine((s) => (s.url === undefined) !== (s.file === undefined), {
+    message: 'give exactly one of "url" and "file"',
+  })
+  .describe('Follow the conference schedule export; its sessions replace `sessions` on screen.');
+
 /** The page background: a colour, a gradient or an image. */
 export const Background = z.union([
   Color,
@@ -317,5 +353,8 @@ export const Playlist = z.strictObject({
     .array(Session)
     .optional()
     .describe('The agenda, used by schedule, countdown, speaker and course slides.'),
+  sessionsFrom: SessionsFrom.optional().describe(
+    'A live agenda from the conference schedule export; shown instead of `sessions` once fetched.',
+  ),
   slides: z.array(Slide).describe('The slides, in playing order.'),
 });

@@ -15,7 +15,8 @@ export function semanticFindings(data: unknown, context: SemanticContext): reado
   const out: Finding[] = [];
   checkEvent(data.event, out);
   const sessionIds = checkSessions(data.sessions, out);
-  checkSlides(data.slides, sessionIds, out);
+  // Why: with a live agenda a slide may name a session of the feed, which only the host sees.
+  checkSlides(data.slides, data.sessionsFrom === undefined ? sessionIds : null, out);
   checkAssets(data, out, context);
   return out;
 }
@@ -60,7 +61,7 @@ function checkSessions(sessions: unknown, out: Finding[]): ReadonlySet<string> {
   return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
 
-function checkSlides(slides: unknown, sessionIds: ReadonlySet<string>, out: Finding[]): void {
+function checkSlides(slides: unknown, sessionIds: ReadonlySet<string> | null, out: Finding[]): void {
   if (!Array.isArray(slides)) return;
   if (slides.length === 0) {
     out.push({ path: ['slides'], target: 'value', message: 'add at least one slide' });
@@ -78,7 +79,7 @@ function checkSlides(slides: unknown, sessionIds: ReadonlySet<string>, out: Find
     const at: JsonPath = ['slides', i];
     checkWindows(slide.when, [...at, 'when'], out);
     if (slide.type === 'course') endsAfterStarts(slide, at, out);
-    if (typeof slide.session === 'string' && !sessionIds.has(slide.session)) {
+    if (sessionIds !== null && typeof slide.session === 'string' && !sessionIds.has(slide.session)) {
       const near = closest(slide.session, [...sessionIds]);
       const hint =
         sessionIds.size === 0

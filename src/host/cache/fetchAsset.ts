@@ -132,11 +132,13 @@ export async function downloadAsset(
   }
 }
 
-async function fetchFollowingRedirects(
+/** GET `url` under `policy` through `dispatcher` (the address guard), following allowed redirects; throws on a refusal. */
+export async function fetchFollowingRedirects(
   url: string,
   policy: FetchPolicy,
   dispatcher: Dispatcher,
   signal: AbortSignal,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<Response> {
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -144,7 +146,7 @@ async function fetchFollowingRedirects(
     const refused = refuseUrl(current, policy) ?? refuseLiteralHost(target, policy.allowedNetworks);
     if (refused !== null)
       throw new RefusedError(hop === 0 ? refused : `redirected to a refused URL: ${refused}`);
-    const response = await fetch(target, { redirect: 'manual', signal, dispatcher });
+    const response = await fetch(target, { redirect: 'manual', signal, dispatcher, headers });
     if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
     const location = response.headers.get('location');
     await response.body?.cancel().catch(() => {});
@@ -162,7 +164,8 @@ async function fail(response: Response, reason: string): Promise<DownloadResult>
   return { ok: false, reason };
 }
 
-function describeFetchError(error: unknown, policy: FetchPolicy, timeout: AbortSignal): string {
+/** A failed fetch as a sentence a person reads (refused, timed out, stopped, or the network's error and code). */
+export function describeFetchError(error: unknown, policy: FetchPolicy, timeout: AbortSignal): string {
   if (error instanceof RefusedError) return error.message;
   if (error instanceof Error && error.cause instanceof RefusedAddressError) return error.cause.message;
   if (timeout.aborted) return `timed out after ${policy.timeoutMs / 1000} s`;

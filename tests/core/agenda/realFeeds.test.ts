@@ -26,19 +26,21 @@ function localOf(instant: number, timeZone: string): string {
 
 /** Every `<event>` of a frab XML by plain text search: its id, `<date>`, `<duration>`, `<room>` and `<title>`. */
 function xmlEvents(xml: string) {
-  return [...xml.matchAll(/<event [^>]*id='(\d+)'[^>]*>([\s\S]*?)<\/event>/g)].map(([, id = '', body = '']) => {
-    const tag = (name: string): string =>
-      (new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1] ?? '')
-        .replaceAll('&amp;', '&')
-        .replaceAll('&quot;', '"')
-        .replaceAll('&#39;', "'")
-        .replaceAll('&lt;', '<')
-        .replaceAll('&gt;', '>')
-        .trim();
-    const [h = 0, m = 0] = tag('duration').split(':').map(Number);
-    const start = Date.parse(tag('date'));
-    return { id, title: tag('title'), room: tag('room'), start, end: start + (h * 60 + m) * 60_000 };
-  });
+  return [...xml.matchAll(/<event [^>]*id='(\d+)'[^>]*>([\s\S]*?)<\/event>/g)].map(
+    ([, id = '', body = '']) => {
+      const tag = (name: string): string =>
+        (new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1] ?? '')
+          .replaceAll('&amp;', '&')
+          .replaceAll('&quot;', '"')
+          .replaceAll('&#39;', "'")
+          .replaceAll('&lt;', '<')
+          .replaceAll('&gt;', '>')
+          .trim();
+      const [h = 0, m = 0] = tag('duration').split(':').map(Number);
+      const start = Date.parse(tag('date'));
+      return { id, title: tag('title'), room: tag('room'), start, end: start + (h * 60 + m) * 60_000 };
+    },
+  );
 }
 
 describe('the real exports in tests/fixtures/schedules', () => {
