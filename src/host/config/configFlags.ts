@@ -1,10 +1,16 @@
 import { Command } from 'commander';
-import { CONFIG_FILE_OPTION, CONFIG_OPTIONS, type ConfigKey } from './configOptions';
+import {
+  CONFIG_FILE_OPTION,
+  CONFIG_OPTIONS,
+  commanderName,
+  type SettingId,
+  settingId,
+} from './configOptions';
 import type { FlagValue } from './resolveConfig';
 
 /** The flags a person typed (only those; commander's defaults are left to `resolveConfig`), and `--config`. */
 export type TypedFlags = Readonly<{
-  flags: Readonly<Partial<Record<ConfigKey, FlagValue>>>;
+  flags: Readonly<Partial<Record<SettingId, FlagValue>>>;
   configFlag: string | undefined;
 }>;
 
@@ -24,12 +30,13 @@ export function addConfigFlags(command: Command, which: 'kiosk' | 'serve'): Comm
 /** Reads back the setting flags that were given on the command line (never commander's implied defaults). */
 export function typedFlags(command: Command): TypedFlags {
   const values = command.opts<Record<string, unknown>>();
-  const flags: Partial<Record<ConfigKey, FlagValue>> = {};
+  const flags: Partial<Record<SettingId, FlagValue>> = {};
   for (const option of CONFIG_OPTIONS) {
-    const value = values[option.key];
-    const fromCli = command.getOptionValueSource(option.key) === 'cli';
+    const name = commanderName(option);
+    const value = values[name];
+    const fromCli = command.getOptionValueSource(name) === 'cli';
     if (fromCli && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
-      flags[option.key] = value;
+      flags[settingId(option)] = value;
     }
   }
   const config = values.config;

@@ -4,12 +4,20 @@ import { assertNever } from '../../core/assertNever';
 /** A setting's name (a key of config.json). */
 export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
 
+/** The fields of the `fleet` setting, each with its own flag and variable. */
+export type FleetField = 'url' | 'username' | 'passwordFile' | 'ca';
+
+/** A setting as flags and variables name it: a config key, or `fleet.<field>`. */
+export type SettingId = ConfigKey | `fleet.${FleetField}`;
+
 /** How a setting is written as text in a flag or an environment variable. */
 export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string' | 'list';
 
 /** One setting: its config key, command-line flag, environment variable, and what it means. */
 export type ConfigOption = Readonly<{
   key: ConfigKey;
+  /** For `fleet`: which of its fields this flag sets. */
+  field?: FleetField;
   /** The flag as commander declares it (`--display <which>`, `--no-keyboard`). */
   flag: string;
   env: string;
@@ -84,6 +92,56 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     kind: 'string',
     defaultText: 'main',
     description: 'Name of this screen for remote control and logs.',
+    usedBy: 'both',
+  },
+  {
+    key: 'groups',
+    flag: '--groups <names>',
+    env: 'MARQUEE_GROUPS',
+    kind: 'list',
+    defaultText: 'none',
+    description:
+      'Fleet groups of this screen, comma-separated (e.g. hall-a,doors): group commands and slides `on` a group reach it.',
+    usedBy: 'both',
+  },
+  {
+    key: 'fleet',
+    field: 'url',
+    flag: '--fleet-url <url>',
+    env: 'MARQUEE_FLEET_URL',
+    kind: 'nullable-string',
+    defaultText: 'off',
+    description: 'Joins the venue fleet on this MQTT broker (mqtt://, mqtts://, ws://, wss://; "off": none).',
+    usedBy: 'both',
+  },
+  {
+    key: 'fleet',
+    field: 'username',
+    flag: '--fleet-username <name>',
+    env: 'MARQUEE_FLEET_USERNAME',
+    kind: 'string',
+    defaultText: 'anonymous',
+    description: 'Broker username of this screen; without it the screen connects anonymously.',
+    usedBy: 'both',
+  },
+  {
+    key: 'fleet',
+    field: 'passwordFile',
+    flag: '--fleet-password-file <file>',
+    env: 'MARQUEE_FLEET_PASSWORD_FILE',
+    kind: 'string',
+    defaultText: 'none',
+    description: 'File holding the broker password (a password is never given on the command line).',
+    usedBy: 'both',
+  },
+  {
+    key: 'fleet',
+    field: 'ca',
+    flag: '--fleet-ca <file>',
+    env: 'MARQUEE_FLEET_CA',
+    kind: 'string',
+    defaultText: 'the system CAs',
+    description: "CA certificate (PEM) the broker's TLS certificate must chain to (mqtts://, wss://).",
     usedBy: 'both',
   },
   {
@@ -172,6 +230,18 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'serve',
   },
 ];
+
+/** The name a flag or variable sets: `screen`, or `fleet.url`. */
+export function settingId(option: ConfigOption): SettingId {
+  return option.field === undefined ? option.key : `fleet.${option.field}`;
+}
+
+/** The attribute commander stores a flag under: the key, or `fleetUrl` for `--fleet-url`. */
+export function commanderName(option: ConfigOption): string {
+  return option.field === undefined
+    ? option.key
+    : `${option.key}${option.field[0]?.toUpperCase()}${option.field.slice(1)}`;
+}
 
 /** The flag and environment variable that choose the config file itself. */
 export const CONFIG_FILE_OPTION = { flag: '--config <file>', env: 'MARQUEE_CONFIG' } as const;

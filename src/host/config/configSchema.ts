@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FleetName } from '../../core/channels/fleetTopics';
 import { type AllowedNetworks, parseAllowedNetworks } from '../cache/addressPolicy';
 import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
@@ -61,6 +62,38 @@ const NetworksField = z.array(z.string()).transform((entries, ctx): AllowedNetwo
   return z.NEVER;
 });
 
+/** A broker URL: `mqtt://`, `mqtts://`, `ws://` or `wss://`. */
+const FleetUrl = z.string().refine((text) => {
+  try {
+    return ['mqtt:', 'mqtts:', 'ws:', 'wss:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}, 'must be a broker URL such as "mqtt://hub.local:1883", "mqtts://…", "ws://…" or "wss://…"');
+
+/** How this screen joins the venue fleet; each field may also come from its own flag or variable. */
+const FleetSettings = z.strictObject({
+  url: FleetUrl.nullable().optional().describe('Broker URL; null: not in a fleet.'),
+  username: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Broker username; without it the screen connects anonymously.'),
+  passwordFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('File holding the broker password (never on the command line); relative to this config file.'),
+  ca: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('CA certificate (PEM) for mqtts:// and wss://; relative to this config file.'),
+});
+
+/** The fleet settings as read from one source (every field optional there). */
+export type FleetSettingsValues = z.infer<typeof FleetSettings>;
+
 /**
  * Every setting of Marquee, as written in `config.json` (all optional there). The same names are the
  * keys of the resolved configuration; flags and environment variables map onto them (see CONFIG_OPTIONS).
@@ -93,6 +126,15 @@ export const ConfigFile = z.strictObject({
     )
     .optional()
     .describe('Name of this screen for remote control and logs.'),
+  groups: z
+    .array(FleetName)
+    .optional()
+    .describe(
+      'Fleet groups of this screen, e.g. ["hall-a", "doors"]: commands to a group and slides `on` it reach it.',
+    ),
+  fleet: FleetSettings.nullable()
+    .optional()
+    .describe('The venue fleet (MQTT) this screen joins; null or absent: none. See docs/fleet.md.'),
   logLevel: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .optional()
@@ -159,6 +201,10 @@ export type MarqueeConfig = Readonly<{
   controlSocket: string | null;
   /** Largest playlist file read, MB. */
   maxPlaylistMb: number;
+  /** Fleet groups of this screen. */
+  groups: readonly string[];
+  /** The venue fleet this screen joins; null: none. Paths are absolute. */
+  fleet: FleetConfig | null;
   /** Internal networks the asset cache may fetch from; empty: public addresses only. */
   allowedAssetNetworks: AllowedNetworks;
   /** Extra Host names the servers answer (DNS-rebinding guard); loopback and the listen address always are. */
@@ -167,6 +213,15 @@ export type MarqueeConfig = Readonly<{
   port: number;
   /** The config file that was read, or null when none exists. */
   configFile: string | null;
+}>;
+
+/** How the screen joins its fleet, resolved. */
+export type FleetConfig = Readonly<{
+  url: string;
+  /** null: anonymous. */
+  username: string | null;
+  passwordFile: string | null;
+  ca: string | null;
 }>;
 
 /** The defaults, apart from the playlist (the bundled demo, whose path depends on how the app runs). */
@@ -182,6 +237,8 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   controlToken: null,
   controlSocket: null,
   maxPlaylistMb: 5,
+  groups: [],
+  fleet: null,
   allowedAssetNetworks: [],
   allowedHosts: [],
   host: '127.0.0.1',

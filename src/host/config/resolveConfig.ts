@@ -9,15 +9,22 @@ import {
   printParseErrorCode,
 } from 'jsonc-parser';
 import type { z } from 'zod';
-import { CONFIG_OPTIONS, type ConfigKey, textToValue } from './configOptions';
-import { ConfigFile, type ConfigFileValues, DEFAULTS, type MarqueeConfig } from './configSchema';
+import { CONFIG_OPTIONS, type ConfigKey, type SettingId, settingId, textToValue } from './configOptions';
+import {
+  ConfigFile,
+  type ConfigFileValues,
+  DEFAULTS,
+  type FleetConfig,
+  type FleetSettingsValues,
+  type MarqueeConfig,
+} from './configSchema';
 
 /** A flag value as commander hands it over. */
 export type FlagValue = string | boolean | number;
 
 /** Everything the configuration is made from; the caller reads the file (see `loadConfig`). */
 export type ConfigInputs = Readonly<{
-  flags: Readonly<Partial<Record<ConfigKey, FlagValue>>>;
+  flags: Readonly<Partial<Record<SettingId, FlagValue>>>;
   env: Readonly<Record<string, string | undefined>>;
   file: Readonly<{ path: string; text: string }> | null;
   /** Relative playlist paths from flags and environment are relative to this. */
@@ -63,6 +70,10 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     return undefined;
   };
 
+  const fleet = resolveFleet([flagLayer, envLayer, fileLayer], inputs, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  origins.fleet = fleet.origin;
+
   const playlistText = pick('playlist');
   const playlistBase = origins.playlist === 'file' && inputs.file ? dirname(inputs.file.path) : inputs.cwd;
   const config: MarqueeConfig = {
@@ -78,6 +89,8 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     controlToken: pick('controlToken') ?? DEFAULTS.controlToken,
     controlSocket: pick('controlSocket') ?? DEFAULTS.controlSocket,
     maxPlaylistMb: pick('maxPlaylistMb') ?? DEFAULTS.maxPlaylistMb,
+    groups: pick('groups') ?? DEFAULTS.groups,
+    fleet: fleet.config,
     allowedAssetNetworks: pick('allowedAssetNetworks') ?? DEFAULTS.allowedAssetNetworks,
     allowedHosts: pick('allowedHosts') ?? DEFAULTS.allowedHosts,
     host: pick('host') ?? DEFAULTS.host,
@@ -85,6 +98,50 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     configFile: inputs.file?.path ?? null,
   };
   return { ok: true, config, origins };
+}
+
+/**
+ * Merges the `fleet` fields of the layers (flag > environment > file, field by field); paths from the
+ * file are relative to it. No URL anywhere (or `"url": null`, `--fleet-url off`): not in a fleet.
+ */
+function resolveFleet(
+  layers: readonly [Layer, Layer, Layer],
+  inputs: ConfigInputs,
+  problems: string[],
+): Readonly<{ config: FleetConfig | null; origin: ConfigOrigin }> {
+  const names = ['flag', 'env', 'file'] as const;
+  let origin: ConfigOrigin = 'default';
+  const field = <F extends keyof FleetSettingsValues>(name: F) => {
+    for (const [i, layer] of layers.entries()) {
+      const value = layer.fleet?.[name];
+      if (value !== undefined) {
+        if (origin === 'default') origin = names[i] ?? 'default';
+        return { value, from: names[i] };
+      }
+    }
+    return { value: undefined, from: undefined };
+  };
+  const url = field('url');
+  const path = (f: { value: string | null | undefined; from: string | undefined }): string | null => {
+    if (f.value === undefined || f.value === null) return null;
+    const base = f.from === 'file' && inputs.file ? dirname(inputs.file.path) : inputs.cwd;
+    return resolve(base, f.value);
+  };
+  const username = field('username').value ?? null;
+  const passwordFile = path(field('passwordFile'));
+  const ca = path(field('ca'));
+  if (url.value === undefined || url.value === null) {
+    if (url.value === undefined && (username !== null || passwordFile !== null || ca !== null)) {
+      problems.push(
+        'fleet: a username, password file or CA is set but no broker URL; add "fleet": { "url": "mqtt://…" } (or --fleet-url / MARQUEE_FLEET_URL)',
+      );
+    }
+    return { config: null, origin };
+  }
+  if (passwordFile !== null && username === null) {
+    problems.push('fleet: a password file is set but no username; add fleet.username (or --fleet-username)');
+  }
+  return { config: { url: url.value, username, passwordFile, ca }, origin };
 }
 
 /** Validates flags or environment variables (text, or commander's booleans) as one layer. */
@@ -96,11 +153,14 @@ function readTextLayer(
   const raw: Record<string, unknown> = {};
   const shown: Record<string, string> = {};
   for (const option of CONFIG_OPTIONS) {
-    const name = source === 'env' ? option.env : option.key;
+    const id = settingId(option);
+    const name = source === 'env' ? option.env : id;
     const value = values[name];
     if (value === undefined) continue;
-    raw[option.key] = typeof value === 'string' ? textToValue(option.kind, value) : value;
-    shown[option.key] =
+    const read = typeof value === 'string' ? textToValue(option.kind, value) : value;
+    if (option.field === undefined) raw[option.key] = read;
+    else raw[option.key] = { ...(raw[option.key] as object | undefined), [option.field]: read };
+    shown[id] =
       source === 'env'
         ? `${option.env}=${JSON.stringify(value)}`
         : `${option.flag.split(' ')[0]?.replace(/^--no-/, '--') ?? option.key} ${String(value)}`;
@@ -108,7 +168,10 @@ function readTextLayer(
   const parsed = ConfigFile.safeParse(raw);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? '');
+    const key =
+      issue.path.slice(0, 2).join('.') in shown
+        ? issue.path.slice(0, 2).join('.')
+        : String(issue.path[0] ?? '');
     const fix = source === 'env' ? 'fix or unset the variable' : 'fix the flag';
     problems.push(`${shown[key] ?? key}: ${issueText(issue)}; ${fix}`);
   }

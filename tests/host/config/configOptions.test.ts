@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_OPTIONS, textToValue } from '../../../src/host/config/configOptions';
+import { CONFIG_OPTIONS, settingId, textToValue } from '../../../src/host/config/configOptions';
 import { ConfigFile } from '../../../src/host/config/configSchema';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -9,7 +9,8 @@ const root = join(import.meta.dirname, '..', '..', '..');
 describe('CONFIG_OPTIONS', () => {
   it('has one entry per config-file setting, with distinct flags and variables', () => {
     const keys = Object.keys(ConfigFile.shape).filter((k) => k !== '$schema');
-    expect(CONFIG_OPTIONS.map((o) => o.key).sort()).toEqual(keys.sort());
+    expect([...new Set(CONFIG_OPTIONS.map((o) => o.key))].sort()).toEqual(keys.sort());
+    expect(new Set(CONFIG_OPTIONS.map(settingId)).size).toBe(CONFIG_OPTIONS.length);
     expect(new Set(CONFIG_OPTIONS.map((o) => o.env)).size).toBe(CONFIG_OPTIONS.length);
     expect(new Set(CONFIG_OPTIONS.map((o) => o.flag.split(' ')[0])).size).toBe(CONFIG_OPTIONS.length);
     for (const o of CONFIG_OPTIONS) expect(o.env).toMatch(/^MARQUEE_[A-Z_]+$/);
@@ -19,7 +20,7 @@ describe('CONFIG_OPTIONS', () => {
     const doc = readFileSync(join(root, 'docs', 'kiosk.md'), 'utf8');
     for (const o of CONFIG_OPTIONS) {
       const cell = (text: string) => `\\|\\s*\`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\`\\s*`;
-      expect(doc, o.key).toMatch(new RegExp(`${cell(o.key)}${cell(o.flag)}${cell(o.env)}\\|`));
+      expect(doc, o.key).toMatch(new RegExp(`${cell(settingId(o))}${cell(o.flag)}${cell(o.env)}\\|`));
     }
   });
 });

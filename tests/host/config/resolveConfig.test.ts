@@ -38,6 +38,8 @@ describe('resolveConfig', () => {
       controlToken: null,
       controlSocket: null,
       maxPlaylistMb: 5,
+      groups: [],
+      fleet: null,
       allowedAssetNetworks: [],
       allowedHosts: [],
       host: '127.0.0.1',
@@ -208,5 +210,59 @@ describe('resolveConfig problems', () => {
 
   it('refuses a short control token', () => {
     expect(problems({ env: { MARQUEE_CONTROL_TOKEN: 'short' } })[0]).toContain('at least 16 characters');
+  });
+});
+
+describe('resolveConfig: the fleet', () => {
+  const inFile = (json: object) => ({
+    file: { path: '/etc/marquee/config.json', text: JSON.stringify(json) },
+  });
+
+  it('joins no fleet by default and connects anonymously without a username', () => {
+    expect(resolved({}).config.fleet).toBeNull();
+    const { config } = resolved(
+      inFile({ fleet: { url: 'mqtt://hub.local:1883' }, groups: ['hall-a', 'doors'] }),
+    );
+    expect(config.fleet).toEqual({
+      url: 'mqtt://hub.local:1883',
+      username: null,
+      passwordFile: null,
+      ca: null,
+    });
+    expect(config.groups).toEqual(['hall-a', 'doors']);
+  });
+
+  it('merges the fleet field by field, flags over variables over the file, with file paths relative to it', () => {
+    const { config, origins } = resolved({
+      ...inFile({
+        fleet: { url: 'mqtt://a:1883', username: 'door-3', passwordFile: 'door-3.pw', ca: 'ca.pem' },
+      }),
+      env: { MARQUEE_FLEET_USERNAME: 'door-4', MARQUEE_GROUPS: 'hall-a, doors' },
+      flags: { 'fleet.url': 'mqtts://hub.venue.lan:8883' },
+    });
+    expect(config.fleet).toEqual({
+      url: 'mqtts://hub.venue.lan:8883',
+      username: 'door-4',
+      passwordFile: '/etc/marquee/door-3.pw',
+      ca: '/etc/marquee/ca.pem',
+    });
+    expect(config.groups).toEqual(['hall-a', 'doors']);
+    expect(origins.fleet).toBe('flag');
+    expect(
+      resolved({ ...inFile({ fleet: { url: 'mqtt://a' } }), flags: { 'fleet.url': 'off' } }).config.fleet,
+    ).toBeNull();
+  });
+
+  it('names the place and the fix for a bad URL, a group name and credentials without a URL', () => {
+    expect(problems({ env: { MARQUEE_FLEET_URL: 'http://hub' } })).toEqual([
+      expect.stringMatching(
+        /^MARQUEE_FLEET_URL="http:\/\/hub": must be a broker URL .*; fix or unset the variable$/,
+      ),
+    ]);
+    expect(problems(inFile({ groups: ['hall a'] }))[0]).toMatch(
+      /config\.json:1:\d+ {2}groups\.0 {2}must be letters/,
+    );
+    expect(problems({ flags: { 'fleet.username': 'door-3' } })[0]).toMatch(/no broker URL; add "fleet"/);
+    expect(problems(inFile({ fleet: { url: 'mqtt://a', passwordFile: 'x.pw' } }))[0]).toMatch(/no username/);
   });
 });
