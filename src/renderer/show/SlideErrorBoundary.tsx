@@ -1,6 +1,7 @@
 import { Component, type ReactNode } from 'react';
 import type { ShowView } from '../../core/view/showView';
 import { wordingsOf } from '../text/languages';
+import { Phrased } from '../text/Phrased';
 
 type Props = Readonly<{ view: ShowView; children: ReactNode }>;
 type State = Readonly<{ failed: boolean }>;
@@ -27,7 +28,7 @@ export class SlideErrorBoundary extends Component<Props, State> {
       <div className="slide fallback-card" data-fallback="">
         {wordingsOf(event.name, event.languages).map((w, i) => (
           <div key={w.lang} lang={w.lang} className={i === 0 ? 'fallback-primary' : 'fallback-secondary'}>
-            {w.text}
+            <Phrased text={w.text} lang={w.lang} />
           </div>
         ))}
       </div>

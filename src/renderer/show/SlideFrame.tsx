@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Text } from '../../core/playlist/types';
 import { AssetImage } from '../assets/AssetImage';
 import { wordingsOf } from '../text/languages';
+import { Phrased } from '../text/Phrased';
 import { useShownLanguages } from '../text/useShownLanguages';
 import { useSlideEnv } from './SlideEnv';
 
@@ -21,7 +22,7 @@ export function Eyebrow({ text }: Readonly<{ text: Text }>) {
       <span className="eyebrow-bar" />
       {wordings.map((w, i) => (
         <span key={w.lang} lang={w.lang} className={i === 0 ? 'eyebrow-primary' : 'eyebrow-secondary'}>
-          {w.text}
+          <Phrased text={w.text} lang={w.lang} />
         </span>
       ))}
     </div>

@@ -3,6 +3,7 @@ import type { Text } from '../../core/playlist/types';
 import { separatorsKept, wordingsOf } from './languages';
 import { useShownLanguages } from './useShownLanguages';
 import { fitFontSize } from './fitFontSize';
+import { Phrased } from './Phrased';
 import type { FitGroup } from './fitGroup';
 
 /** Props of `FitText`: the text, its size range in design px, and the most lines each language may take. */
@@ -94,7 +95,7 @@ export function FitText({
             className={i === 0 ? `fit-primary ${primaryClassName ?? ''}` : 'fit-secondary'}
             style={i === 0 ? undefined : { fontSize: `${secondaryRatio}em` }}
           >
-            {separatorsKept(w.text)}
+            <Phrased text={separatorsKept(w.text)} lang={w.lang} />
           </div>
         ))}
       </div>

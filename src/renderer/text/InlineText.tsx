@@ -1,5 +1,6 @@
 import type { Text } from '../../core/playlist/types';
 import { wordingsOf } from './languages';
+import { Phrased } from './Phrased';
 import { useShownLanguages } from './useShownLanguages';
 
 /** A short label with every language on one line (the first in full colour, the rest muted). */
@@ -9,7 +10,7 @@ export function InlineText({ text, className }: Readonly<{ text: Text; className
     <div className={className === undefined ? 'inline-text' : `inline-text ${className}`}>
       {wordings.map((w, i) => (
         <span key={w.lang} lang={w.lang} className={i === 0 ? 'inline-primary' : 'inline-secondary'}>
-          {w.text}
+          <Phrased text={w.text} lang={w.lang} />
         </span>
       ))}
     </div>

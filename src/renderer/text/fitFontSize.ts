@@ -54,9 +54,28 @@ function setClamp(t: FitTarget, lines: number | null): void {
  * wrapping), else the largest size in [min, max] that fits wrapped; when even `min` does not fit, clamps the lines with an ellipsis.
  * Probes run with the box isolated (fixed width, `contain: strict`) so each costs a layout of this text
  * only; if the result then overflows the height the page gives the box, the search runs again in place.
- * Leaves the chosen size and clamp applied to the DOM.
+ * Words and phrases are kept whole while it searches (see below). Leaves the chosen size and clamp applied.
  */
 export function fitFontSize(t: FitTarget, limits: FitLimits): FitResult {
+  // Why: the page lets a word or Chinese phrase wider than its line break anywhere (overflow-wrap), which
+  // would hide it from the width check; the fit forbids that, so such a text shrinks until it fits whole
+  // (and stays so: a phrase a fraction of a pixel wider than the box must not break when shown), and only
+  // a text with a word too wide even at `min` is fitted again with the page's fallback.
+  t.inner.style.overflowWrap = 'normal';
+  const whole = fitIsolated(t, limits);
+  if (whole.clamp === null || !tooWide(t)) return whole;
+  t.inner.style.removeProperty('overflow-wrap');
+  return fitIsolated(t, limits);
+}
+
+/** Whether a line of the text is wider than its box (a clamped line clips its own overflow, so each is asked). */
+function tooWide(t: FitTarget): boolean {
+  if (t.inner.scrollWidth > t.box.clientWidth + 1) return true;
+  return [t.primary, ...t.secondaries].some((el) => el !== null && el.scrollWidth > el.clientWidth + 1);
+}
+
+/** One fit: the search with the box isolated, then again in place if the page's height limits it more. */
+function fitIsolated(t: FitTarget, limits: FitLimits): FitResult {
   const style = t.box.style;
   const saved = { contain: style.contain, width: style.width, height: style.height };
   style.width = `${t.box.clientWidth}px`;

@@ -13,6 +13,7 @@ import {
   viewsOf,
   waitShown,
 } from './harness';
+import { phraseBreakProblems } from './phraseBreaks';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const STRESS = join(root, 'tests', 'fixtures', 'playlists', 'valid', 'stress.json');
@@ -39,7 +40,8 @@ export const DECKS = { stress: STRESS, demo: DEMO } as const;
 
 /**
  * Registers the layout sweep of one deck: every slide (and the idle screen) at the four sizes, each
- * text checked against its own box, the boxes that clip or frame it, and the stage (`layoutProblems`);
+ * text checked against its own box, the boxes that clip or frame it, and the stage (`layoutProblems`),
+ * and every Chinese text for lines that break inside a phrase (`phraseBreakProblems`);
  * screenshots go to test-results/screens/<size>/ (the demo deck's are skipped at 4K: seconds each).
  */
 export function sweepDeck(deck: keyof typeof DECKS, seqBase: number): void {
@@ -56,7 +58,7 @@ export function sweepDeck(deck: keyof typeof DECKS, seqBase: number): void {
 
     for (const size of SIZES) {
       it.runIf(run)(
-        `keeps every text inside its own box, its card and the stage at ${size.name}`,
+        `keeps every text inside its own box, its card and the stage, and Chinese phrases whole, at ${size.name}`,
         async () => {
           await h.page.setViewportSize({ width: size.width, height: size.height });
           const dir = join(SCREENS, size.name);
@@ -70,6 +72,8 @@ export function sweepDeck(deck: keyof typeof DECKS, seqBase: number): void {
             const t1 = Date.now();
             await settle(h.page);
             for (const p of await layoutProblems(h.page, view.seq)) problems.push(`${label(view)}: ${p}`);
+            for (const p of await phraseBreakProblems(h.page, view.seq))
+              problems.push(`${label(view)}: ${p}`);
             const t2 = Date.now();
             if (size.width < 3840 || deck === 'stress')
               await h.page.screenshot({ path: join(dir, `${deck}-${label(view)}.png`) });

@@ -1,0 +1,79 @@
+import { Parser, zhHansModel, zhHantModel } from 'budoux';
+
+/** Which BudouX model segments a language: Simplified or Traditional Chinese. */
+export type PhraseModel = 'zh-hans' | 'zh-hant';
+
+/** How many segmented texts are remembered; a playlist has a few hundred, announcements add a few. */
+const CACHE_SIZE = 2_000;
+
+const modelOfLang = new Map<string, PhraseModel | null>();
+const parsers = new Map<PhraseModel, Parser>();
+const cache = new Map<string, readonly string[]>();
+let words: Intl.Segmenter | undefined;
+
+/**
+ * The phrase model for a language code, by the script it implies (`zh`, `zh-CN` → Simplified;
+ * `zh-TW`, `zh-HK`, `zh-Hant` → Traditional), or null for a language whose lines break between words anyway.
+ */
+export function phraseModelOf(lang: string): PhraseModel | null {
+  const known = modelOfLang.get(lang);
+  if (known !== undefined) return known;
+  let model: PhraseModel | null = null;
+  try {
+    const locale = new Intl.Locale(lang).maximize();
+    if (locale.language === 'zh') model = locale.script === 'Hant' ? 'zh-hant' : 'zh-hans';
+  } catch {
+    model = null;
+  }
+  modelOfLang.set(lang, model);
+  return model;
+}
+
+function parserFor(model: PhraseModel): Parser {
+  let parser = parsers.get(model);
+  if (parser === undefined) {
+    parser = new Parser(model === 'zh-hant' ? zhHantModel : zhHansModel);
+    parsers.set(model, parser);
+  }
+  return parser;
+}
+
+/**
+ * Where a line may break in `text`: BudouX's phrase boundaries, kept only where the word segmenter
+ * (ICU, through `Intl.Segmenter`) also ends a word.
+ * Why: BudouX alone splits some words ("大数|据") and Latin names inside Chinese ("Flin|k"); ICU's
+ * dictionary alone splits phrases ("应用|程序" is right, "开发|与" too fine); a break both agree on is safe.
+ */
+export function phraseBreaks(text: string, model: PhraseModel): readonly number[] {
+  const phrase = parserFor(model).parseBoundaries(text);
+  if (phrase.length === 0) return phrase;
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const wordStarts = new Set<number>();
+  for (const s of words.segment(text)) wordStarts.add(s.index);
+  return phrase.filter((i) => wordStarts.has(i));
+}
+
+/**
+ * `text` cut into the phrases a line may break between, or null when `lang` needs no phrase breaking.
+ * Memoized per language model and text, so a slide shown again costs a map lookup.
+ */
+export function phrasesOf(text: string, lang: string): readonly string[] | null {
+  const model = phraseModelOf(lang);
+  if (model === null) return null;
+  const key = `${model}\n${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const phrases: string[] = [];
+  let start = 0;
+  for (const end of phraseBreaks(text, model)) {
+    phrases.push(text.slice(start, end));
+    start = end;
+  }
+  phrases.push(text.slice(start));
+  if (cache.size >= CACHE_SIZE) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+  cache.set(key, phrases);
+  return phrases;
+}
