@@ -303,6 +303,12 @@ export class PlayerHost {
     };
   }
 
+  /** Sends the view to every listener again: the input of a view stage changed (the live agenda), not the player. */
+  refreshView(): void {
+    if (this.#stopped || this.#viewListeners.size === 0) return;
+    this.#notify(this.#viewListeners, this.getView(), 'a view listener failed');
+  }
+
   /** The player state now (read-only). */
   getState(): PlayerState {
     return this.#state;

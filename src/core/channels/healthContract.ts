@@ -59,6 +59,27 @@ export const HealthProof = z.strictObject({
   dropped: z.number().int().nonnegative(),
 });
 
+/** The live agenda (`sessionsFrom`): what is on screen, and what is wrong with the feed and since when. */
+export const HealthAgenda = z.strictObject({
+  /** The feed's URL or file. */
+  source: z.string(),
+  /** False while the last fetches failed or read badly; the last good agenda stays on screen. */
+  ok: z.boolean(),
+  /** Sessions of the agenda on screen (the last good one); 0 before the first good fetch. */
+  sessions: z.number().int().nonnegative(),
+  /** Feed entries the last good read skipped or noted. */
+  skipped: z.number().int().nonnegative(),
+  /** When the agenda on screen was fetched (host clock); null: none yet. */
+  lastGoodAt: z.number().nullable(),
+  /** When the feed was last asked. */
+  lastCheckAt: z.number().nullable(),
+  /** What is wrong (a sentence a person reads) and since when it has been; null while all is well. */
+  problem: z.strictObject({ message: z.string(), since: z.number() }).nullable(),
+});
+
+/** The live agenda's health. */
+export type HealthAgenda = z.infer<typeof HealthAgenda>;
+
 /** One display as the Electron shell sees it. */
 export const HealthDisplay = z.strictObject({
   id: z.number(),
@@ -73,7 +94,7 @@ export const HealthDisplay = z.strictObject({
 export const Health = z.strictObject({
   /** The request was answered (as in every LAN API reply); whether all is well is `healthy`. */
   ok: z.literal(true),
-  /** False when something needs a person: a refused playlist edit, no renderer, or renderers that stopped acknowledging. */
+  /** False when something needs a person: a refused playlist edit, a failing agenda feed, no renderer, or renderers that stopped acknowledging. */
   healthy: z.boolean(),
   name: z.literal('marquee'),
   version: z.string(),
@@ -92,6 +113,8 @@ export const Health = z.strictObject({
   cache: HealthCache.nullable(),
   proof: HealthProof.nullable(),
   memory: z.strictObject({ rssBytes: z.number().nonnegative(), heapUsedBytes: z.number().nonnegative() }),
+  /** The live agenda, when the playlist has `sessionsFrom`. */
+  agenda: HealthAgenda.optional(),
   /** Electron only: the displays and where the screens are. */
   displays: z.array(HealthDisplay).optional(),
   /** Electron only: GPU feature status (`app.getGPUFeatureStatus()`). */

@@ -13,6 +13,8 @@ export type SlideType = Slide['type'];
 export type SlideOf<T extends SlideType> = Extract<Slide, { type: T }>;
 /** One agenda session. */
 export type Session = Readonly<z.infer<typeof S.Session>>;
+/** A live agenda source (`sessionsFrom`). */
+export type SessionsFrom = Readonly<z.infer<typeof S.SessionsFrom>>;
 /** A time window. */
 export type Window = Readonly<z.infer<typeof S.Window>>;
 /** The theme. */

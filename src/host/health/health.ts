@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Health,
   HealthCache,
+  HealthAgenda,
   HealthDisplay,
   HealthProof,
   HealthSlide,
@@ -38,6 +39,7 @@ export type HealthInputs = Readonly<{
   cache: z.infer<typeof HealthCache> | null;
   proof: z.infer<typeof HealthProof> | null;
   memory: Readonly<{ rssBytes: number; heapUsedBytes: number }>;
+  agenda?: z.infer<typeof HealthAgenda> | null;
   electron?: Readonly<{ displays?: z.infer<typeof HealthDisplay>[]; gpu?: Record<string, string> }>;
 }>;
 
@@ -56,7 +58,7 @@ export function buildHealth(inputs: HealthInputs): Health {
       };
   return {
     ok: true,
-    healthy: playlist.ok && renderers.connected > 0 && !renderers.stale,
+    healthy: playlist.ok && inputs.agenda?.ok !== false && renderers.connected > 0 && !renderers.stale,
     name: 'marquee',
     version: inputs.version,
     screen: status.screen,
@@ -81,6 +83,7 @@ export function buildHealth(inputs: HealthInputs): Health {
     cache: inputs.cache,
     proof: inputs.proof,
     memory: inputs.memory,
+    ...(inputs.agenda == null ? {} : { agenda: inputs.agenda }),
     ...(inputs.electron?.displays === undefined ? {} : { displays: inputs.electron.displays }),
     ...(inputs.electron?.gpu === undefined ? {} : { gpu: inputs.electron.gpu }),
   };

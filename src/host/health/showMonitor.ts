@@ -40,6 +40,8 @@ export type ShowMonitorOptions = Readonly<{
   cache?: () => HealthInputs['cache'];
   /** Figures of the proof-of-play log, when there is one. */
   proof?: () => HealthInputs['proof'];
+  /** The live agenda's state, when the playlist follows a feed. */
+  agenda?: () => HealthInputs['agenda'];
   /** Electron only: displays and GPU status. */
   electron?: () => NonNullable<HealthInputs['electron']>;
 }>;
@@ -185,6 +187,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
         cache: options.cache?.() ?? null,
         proof: options.proof?.() ?? null,
         memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+        agenda: options.agenda?.() ?? null,
         ...(options.electron === undefined ? {} : { electron: options.electron() }),
       });
     },

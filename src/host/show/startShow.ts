@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Health } from '../../core/channels/healthContract';
+import { type AgendaFeed, startAgendaFeed } from '../agenda/agendaFeed';
 import { assetCacheDir } from '../cache/assetCache';
 import { type OfflineAssets, startOfflineAssets } from '../cache/offlineAssets';
 import type { Clock } from '../clock';
@@ -128,13 +129,31 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     partOff('the offline asset cache', err);
   }
 
+  let agenda: AgendaFeed | null = null;
+  try {
+    const feed = await startAgendaFeed({
+      host: player,
+      clock,
+      log: logger,
+      stateDir: paths.state,
+      policy: { allowedNetworks: config.allowedAssetNetworks },
+    });
+    lifetime.add('agenda feed', feed.stop);
+    lifetime.add('agenda view stage', player.addViewStage(feed.stage));
+    agenda = feed;
+  } catch (err) {
+    partOff('the live agenda', err);
+  }
+
   const cache = offline;
+  const liveAgenda = agenda;
   const monitor = createShowMonitor({
     host: player,
     clock,
     log: logger,
     limits,
     proof: () => proof.stats(),
+    ...(liveAgenda === null ? {} : { agenda: () => liveAgenda.health() }),
     ...(cache === null
       ? {}
       : { cache: () => cacheFigures(cache.cache, player.playlist, cache.failedFetches()) }),

@@ -19,8 +19,12 @@ export type SavedPosition = Readonly<z.infer<typeof SavedPosition>>;
 
 /** The state file of one screen: `<dir>/position-<screen>.json` (the name made safe for any file system). */
 export function positionFile(dir: string, screen: string): string {
-  const safe = screen.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)?.toString(16) ?? ''}`);
-  return join(dir, `position-${safe}.json`);
+  return join(dir, `position-${safeScreenName(screen)}.json`);
+}
+
+/** A screen name as a file name part: anything but letters, digits, `-` and `_` written as `_<hex>`. */
+export function safeScreenName(screen: string): string {
+  return screen.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.codePointAt(0)?.toString(16) ?? ''}`);
 }
 
 /** Reads and saves one screen's position; writes are atomic (temp file + rename) and never overlap. */
