@@ -6,6 +6,7 @@ import { registerRender } from './render';
 import { registerReport } from './report';
 import { registerSchema } from './schema';
 import { registerServe } from './serve';
+import { registerToken } from './token';
 import { registerValidate } from './validate';
 
 /** Every sub-command registers itself on the program; add one line a command. */
@@ -18,4 +19,5 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerReport,
   registerRender,
   registerAgenda,
+  registerToken,
 ];

@@ -37,6 +37,11 @@ export type LanApi = Readonly<{
   handleRequest(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   /** Takes the upgrade of `/api/ws`; returns false for any other path. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /**
+   * Switches to a new token (`marquee token rotate`): requests with the old one are refused from now on
+   * and every open WebSocket is closed (4401), so phones must scan the new QR code.
+   */
+  setToken(token: string): void;
   /** Closes every WebSocket and stops listening for state changes. */
   close(): void;
 }>;
@@ -65,7 +70,8 @@ export function httpStatusOf(reply: ControlReply): number {
 
 /** Builds the LAN API: token-checked HTTP endpoints, a state-pushing WebSocket, and the web remote. */
 export function createLanApi(options: LanApiOptions): LanApi {
-  const { gateway, token } = options;
+  const { gateway } = options;
+  let token = options.token;
   const target = gateway.target;
   const limiter = new RateLimiter(options.rateLimit ?? DEFAULT_BUCKET, options.now ?? Date.now);
   const wss = new WebSocketServer({
@@ -74,6 +80,8 @@ export function createLanApi(options: LanApiOptions): LanApi {
     handleProtocols: (protocols) => [...protocols].find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX)) ?? false,
   });
   const clients = new Set<WebSocket>();
+  /** Every open WebSocket, authenticated or still waiting for its `auth` message. */
+  const sockets = new Set<WebSocket>();
   const lastPlaylist = new Map<string, string>();
 
   const pushAll = (message: LanPush): void => {
@@ -227,7 +235,9 @@ export function createLanApi(options: LanApiOptions): LanApi {
     // Why: a client that never authenticates must not hold a connection open.
     const authTimer = authed ? null : setTimeout(() => ws.close(4401, 'no token'), 10_000);
     if (authed) welcome();
+    sockets.add(ws);
     ws.on('close', () => {
+      sockets.delete(ws);
       clients.delete(ws);
       if (authTimer) clearTimeout(authTimer);
     });
@@ -278,6 +288,10 @@ export function createLanApi(options: LanApiOptions): LanApi {
   return {
     handleRequest,
     handleUpgrade,
+    setToken(next) {
+      token = next;
+      for (const ws of sockets) ws.close(4401, 'token rotated');
+    },
     close() {
       offState();
       for (const ws of clients) ws.terminate();
@@ -287,7 +301,13 @@ export function createLanApi(options: LanApiOptions): LanApi {
 }
 
 /** A LAN API listening on its own port. */
-export type LanServer = Readonly<{ server: Server; url: string; close(): Promise<void> }>;
+export type LanServer = Readonly<{
+  server: Server;
+  url: string;
+  /** See `LanApi.setToken`. */
+  setToken(token: string): void;
+  close(): Promise<void>;
+}>;
 
 /** Starts the LAN API on `host:port` with its own HTTP server (what `--control-listen` turns on). */
 export async function startLanServer(
@@ -345,6 +365,7 @@ export async function startLanServer(
   return {
     server,
     url: `http://${shownHost}:${port}`,
+    setToken: api.setToken,
     close: () =>
       new Promise<void>((resolve) => {
         api.close();

@@ -12,7 +12,8 @@ import type { BucketConfig } from './rateLimiter';
 import { remoteUrl } from './remoteUrl';
 import { defaultSocketPath } from './socketPath';
 import { type SocketServer, startSocketServer } from './socketServer';
-import { resolveControlToken } from './tokenStore';
+import { type FileWatch, watchFile } from '../watch/watchFile';
+import { type ControlToken, readStoredToken, resolveControlToken } from './tokenStore';
 
 /** Options of `startControl`, taken from the resolved config. */
 export type StartControlOptions = Readonly<{
@@ -32,6 +33,11 @@ export type StartControlOptions = Readonly<{
   keyboard: boolean;
   /** Where the remote's URL, token and QR code are printed once at start. Default stdout. */
   out?: { write(text: string): unknown };
+  /**
+   * Whether `out` is a person's terminal, so the token and its QR code may be printed there; otherwise
+   * (a systemd journal, a log file) only where the token is and how to show it. Default: stdout is a TTY.
+   */
+  interactive?: boolean;
   rateLimit?: BucketConfig;
   /** What `GET /api/health` answers (see src/host/health); default: the name and the screens. */
   health?: () => object;
@@ -52,6 +58,40 @@ export type ControlService = Readonly<{
   close(): Promise<void>;
 }>;
 
+/** The token now in `file`, or null (with the reason written to `out`) when it is missing or invalid: the old one stays. */
+function rereadToken(file: string, out: { write(text: string): unknown }): string | null {
+  try {
+    const stored = readStoredToken(file);
+    for (const note of stored?.notes ?? []) out.write(`${note}\n`);
+    return stored?.token ?? null;
+  } catch (err) {
+    out.write(
+      `The control token file changed but cannot be used, the old token stays: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return null;
+  }
+}
+
+/** The remote's URL, its QR code and the token, for a person at a terminal (`marquee token show` prints it too). */
+export async function tokenBanner(url: string, token: ControlToken, apiUrl: string): Promise<string> {
+  const qr = await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
+  const where = token.file ? ` (stored in ${token.file})` : '';
+  return (
+    `\nRemote control is on: open ${url} on a phone, or scan:\n${qr}\nAPI token${where}: ${token.token}\n` +
+    `  curl -H "Authorization: Bearer <token>" ${apiUrl}/api/state\n\n`
+  );
+}
+
+/** Where the token is and how to show it, without the token: what goes to a journal or a log file. */
+function tokenWhereabouts(url: string, token: ControlToken): string {
+  const bare = url.replace(/#.*$/, '');
+  const where =
+    token.file !== null
+      ? `the token is in ${token.file}`
+      : `the token is the one given by ${token.source === 'env' ? 'MARQUEE_CONTROL_TOKEN' : '--control-token'}`;
+  return `Remote control is on at ${bare} (${where}). Show the token and its QR code on a terminal with: marquee token show\n`;
+}
+
 /** Starts the local socket, the audit log and (when asked) the LAN API + web remote over the given screens. */
 export async function startControl(options: StartControlOptions): Promise<ControlService> {
   const out = options.out ?? process.stdout;
@@ -60,11 +100,14 @@ export async function startControl(options: StartControlOptions): Promise<Contro
     ? resolveControlToken(options.configDir, options.token ?? undefined, env)
     : null;
   const auditFile = join(options.logDir, 'control-audit.jsonl');
-  const audit = createAuditLog(auditFile, () => (lanToken ? [lanToken.token] : []));
+  // Why: after a rotation both tokens are secrets; the old one may still be pasted somewhere.
+  const secrets = lanToken ? [lanToken.token] : [];
+  const audit = createAuditLog(auditFile, () => secrets);
   const gateway = createControlGateway(playerHostTarget(options.screens), audit);
   const socketPath = options.socketPath ?? defaultSocketPath();
   const socket: SocketServer = await startSocketServer(socketPath, gateway);
   let lan: ControlService['lan'] = null;
+  let tokenWatch: FileWatch | null = null;
   if (options.listen && lanToken) {
     try {
       const server = await startLanServer(options.listen, {
@@ -81,11 +124,24 @@ export async function startControl(options: StartControlOptions): Promise<Contro
         networkInterfaces(),
       );
       lan = { ...server, remoteUrl: url };
-      const qr = await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
-      const where = lanToken.file ? ` (stored in ${lanToken.file})` : '';
+      if (lanToken.file !== null) {
+        const file = lanToken.file;
+        tokenWatch = watchFile(file, () => {
+          const next = rereadToken(file, out);
+          if (next === null || secrets.includes(next)) return;
+          secrets.push(next);
+          server.setToken(next);
+          out.write(
+            `The control token in ${file} changed: old remote sessions are closed; scan the new QR code (marquee token show)\n`,
+          );
+        });
+        await tokenWatch.ready;
+      }
+      for (const note of lanToken.notes) out.write(`${note}\n`);
       out.write(
-        `\nRemote control is on: open ${url} on a phone, or scan:\n${qr}\nAPI token${where}: ${lanToken.token}\n` +
-          `  curl -H "Authorization: Bearer <token>" ${server.url}/api/state\n\n`,
+        (options.interactive ?? process.stdout.isTTY === true)
+          ? await tokenBanner(url, lanToken, server.url)
+          : tokenWhereabouts(url, lanToken),
       );
     } catch (err) {
       await socket.close();
@@ -100,6 +156,7 @@ export async function startControl(options: StartControlOptions): Promise<Contro
     lan,
     auditFile,
     async close() {
+      await tokenWatch?.close();
       await lan?.close();
       await socket.close();
       audit.close();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 
 /** The file in the config folder that keeps the LAN control token. */
 export const TOKEN_FILE = 'control-token';
@@ -10,11 +11,15 @@ export type ControlToken = Readonly<{
   token: string;
   source: 'option' | 'env' | 'file' | 'generated';
   file: string | null;
+  /** What was fixed on the way (a stored file readable by others made 0600), for the log. */
+  notes: readonly string[];
 }>;
 
 /**
  * The LAN control token: `--control-token`, else MARQUEE_CONTROL_TOKEN, else the one stored in
  * `<configDir>/control-token`, else a new random one (24 bytes, base64url) stored there with mode 0600.
+ * A stored file readable by others is made 0600; one that is not ours, not a file, or holds no valid
+ * token is refused with the fix (throws).
  */
 export function resolveControlToken(
   configDir: string,
@@ -22,22 +27,60 @@ export function resolveControlToken(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ControlToken {
   if (explicit !== undefined && explicit !== '')
-    return { token: checked(explicit, '--control-token'), source: 'option', file: null };
+    return { token: checked(explicit, '--control-token'), source: 'option', file: null, notes: [] };
   const fromEnv = env.MARQUEE_CONTROL_TOKEN;
   if (fromEnv !== undefined && fromEnv !== '')
-    return { token: checked(fromEnv, 'MARQUEE_CONTROL_TOKEN'), source: 'env', file: null };
+    return { token: checked(fromEnv, 'MARQUEE_CONTROL_TOKEN'), source: 'env', file: null, notes: [] };
   const file = join(configDir, TOKEN_FILE);
-  try {
-    const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 16) return { token: stored, source: 'file', file };
-  } catch {
-    // Why: no file yet is the normal first start.
+  const stored = readStoredToken(file);
+  if (stored !== null) return { token: stored.token, source: 'file', file, notes: stored.notes };
+  return { ...writeNewToken(configDir), source: 'generated' };
+}
+
+/** Writes a new random token to `<configDir>/control-token` (atomically, 0600), replacing the old one. */
+export function rotateControlToken(configDir: string): ControlToken {
+  return { ...writeNewToken(configDir), source: 'generated' };
+}
+
+/** The token stored in `file` (made 0600 when it was looser), null when there is none, or throws with the fix. */
+export function readStoredToken(file: string): Readonly<{ token: string; notes: string[] }> | null {
+  const info = lstatSync(file, { throwIfNoEntry: false });
+  if (info === undefined) return null;
+  const rotate = 'run `marquee token rotate` to write a new one';
+  if (!info.isFile())
+    throw new Error(`${file} is not a plain file (a link or a folder?): remove it, or ${rotate}`);
+  const notes: string[] = [];
+  if (process.platform !== 'win32') {
+    if (typeof process.getuid === 'function' && info.uid !== process.getuid()) {
+      throw new Error(`${file} belongs to another user (uid ${info.uid}): remove it, or ${rotate}`);
+    }
+    if ((info.mode & 0o077) !== 0) {
+      const was = (info.mode & 0o777).toString(8).padStart(4, '0');
+      try {
+        chmodSync(file, 0o600);
+      } catch (err) {
+        throw new Error(
+          `${file} is readable by other users (mode ${was}) and could not be fixed (${String(err)}): run chmod 600 ${file}`,
+        );
+      }
+      notes.push(`${file} was readable by other users (mode ${was}); it is now 0600`);
+    }
   }
+  const text = readFileSync(file, 'utf8').trim();
+  if (text === '') return null;
+  return { token: checked(text, file, `; ${rotate}`), notes };
+}
+
+function writeNewToken(
+  configDir: string,
+): Readonly<{ token: string; file: string; notes: readonly string[] }> {
   const token = randomBytes(24).toString('base64url');
+  const file = join(configDir, TOKEN_FILE);
   mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  // Why: atomic, so a power cut during a rotation leaves the old token or the new one, never half of one.
+  writeFileAtomic.sync(file, `${token}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  return { token, source: 'generated', file };
+  return { token, file, notes: [] };
 }
 
 /** Compares a presented token with the expected one in constant time (hashes of both, so lengths never leak). */
@@ -48,9 +91,11 @@ export function tokensMatch(presented: string | null | undefined, expected: stri
   return timingSafeEqual(a, b);
 }
 
-function checked(token: string, from: string): string {
+function checked(token: string, from: string, fix = ''): string {
   if (token.length < 16 || !/^[\x21-\x7e]+$/.test(token)) {
-    throw new Error(`${from}: the control token must be at least 16 printable characters without spaces`);
+    throw new Error(
+      `${from}: the control token must be at least 16 printable characters without spaces${fix}`,
+    );
   }
   return token;
 }
