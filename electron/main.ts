@@ -10,7 +10,7 @@ import { serveTimingFromEnv } from '../src/host/health/clockSpeed';
 import { isAllowedNavigation, MEDIA_BASE } from '../src/host/kiosk/appOrigin';
 import { isPermissionAllowed, shellPolicy } from '../src/host/kiosk/shellPolicy';
 import { createHostLogger } from '../src/host/log/hostLogger';
-import { PlaylistStartError } from '../src/host/PlayerHost';
+import { PlaylistStartError } from '../src/host/playlist/playlistSource';
 import { platformPaths } from '../src/host/paths';
 import { type Show, startShow } from '../src/host/show/startShow';
 import { handleAppScheme, registerAppScheme } from './appProtocol';

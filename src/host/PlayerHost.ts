@@ -1,125 +1,22 @@
-import { resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import { slideTitle } from '../core/control/slideTitle';
-import {
-  createPlayer,
-  type ResumePoint,
-  shownMs,
-  timeLeftMs,
-  transition,
-} from '../core/player/playerMachine';
-import type {
-  Announcement,
-  Effect,
-  PlayerEvent,
-  PlayerState,
-  RejectCode,
-  Step,
-} from '../core/player/playerTypes';
-import type { Playlist, Text } from '../core/playlist/types';
+import { createPlayer, timeLeftMs, transition } from '../core/player/playerMachine';
+import type { Effect, PlayerEvent, PlayerState, Step } from '../core/player/playerTypes';
+import type { Playlist } from '../core/playlist/types';
 import type { ShowView } from '../core/view/showView';
 import { toShowView } from '../core/view/toShowView';
 import { type Clock, systemClock, type TimerHandle } from './clock';
-import { formatProblem } from './playlist/formatProblem';
-import { type LoadOptions, loadPlaylistFile } from './playlist/loadPlaylistFile';
-import { PositionStore } from './state/positionStore';
-import { type FileWatch, watchFile } from './watch/watchFile';
+import { PlaylistSource, type PlaylistStatus } from './playlist/playlistSource';
+import { PositionKeeper } from './state/positionKeeper';
 import { assertNever } from '../core/assertNever';
-
-/** One problem of a playlist file, at a line and column (1-based). */
-export type PlaylistProblem = Readonly<{ line: number; column: number; path: string; message: string }>;
-
-/** Whether the playlist file on disk is the one playing, or why its last edit was refused. */
-export type PlaylistStatus =
-  | Readonly<{ ok: true; loadedAt: number }>
-  | Readonly<{
-      ok: false;
-      problems: readonly PlaylistProblem[];
-      /** The problems as a person reads them: `FILE:LINE:COL  path  message`. */
-      messages: readonly string[];
-      /** When the bad edit was seen. */
-      at: number;
-    }>;
-
-/** One slide's time on screen, for proof of play. */
-export type Impression = Readonly<{
-  screen: string;
-  playlistFile: string;
-  slideId: string;
-  slideType: string;
-  presentedAt: number;
-  endedAt: number;
-  shownMs: number;
-  reason: Extract<Effect, { type: 'played' }>['reason'];
-}>;
-
-/** Receives every impression (a JSONL appender, a test's array …). */
-export type ImpressionSink = (impression: Impression) => void;
-
-/** What the host reports about its screen (the remote, `marquee status` and logs read it). */
-export type HostStatus = Readonly<{
-  screen: string;
-  playlistFile: string;
-  playlistStatus: PlaylistStatus;
-  startedAt: number;
-  /** The slide on screen; null while the idle screen shows. */
-  slide: Readonly<{ id: string; type: string; position: number; count: number; title: Text }> | null;
-  seq: number;
-  durationMs: number | null;
-  timeLeftMs: number | null;
-  paused: boolean;
-  blackout: boolean;
-  announcement: Announcement | null;
-}>;
-
-/** The answer to `dispatch`: the new state, or why the command was refused (the state is then unchanged). */
-export type DispatchResult =
-  | Readonly<{ ok: true; state: PlayerState }>
-  | Readonly<{ ok: false; code: RejectCode | 'stopped' | 'internal'; message: string }>;
-
-/** What one `dispatch` did: the event, who sent it, the answer, and the state it was applied to. */
-export type Dispatched = Readonly<{
-  event: PlayerEvent;
-  source: string;
-  result: DispatchResult;
-  before: PlayerState;
-}>;
-
-/** A step of the view pipeline: every view a renderer gets (pushed or asked for) passes through the stages in order. */
-export type ViewStage = (view: ShowView) => ShowView;
-
-/** Options of `PlayerHost.start`. */
-export type PlayerHostOptions = Readonly<{
-  playlistFile: string;
-  /** Name of the screen this host drives. Default "main". */
-  screen?: string;
-  /** Folder for the saved position; null: do not persist. Default: no persistence. */
-  stateDir?: string | null;
-  clock?: Clock;
-  logger?: Logger;
-  onPlayed?: ImpressionSink;
-  /** Watch the playlist file and apply good edits. Default true. */
-  watch?: boolean;
-  watchDebounceMs?: number;
-  /** Whether the kiosk keyboard (clicker) may drive this screen. Default true. */
-  keyboard?: boolean;
-  /** URL prefix of the playlist's folder as the renderer sees it. Default "/media/". */
-  assetBase?: string;
-  /** A playlist file over this size is refused (start) or kept out (edit). Default 5 MB. */
-  maxPlaylistBytes?: number;
-}>;
-
-/** The playlist could not be loaded at start, so there is nothing to play; `messages` say where and why. */
-export class PlaylistStartError extends Error {
-  readonly messages: readonly string[];
-
-  /** An error listing every problem of `file`. */
-  constructor(file: string, messages: readonly string[]) {
-    super(`cannot start: the playlist ${file} has problems:\n${messages.join('\n')}`);
-    this.name = 'PlaylistStartError';
-    this.messages = messages;
-  }
-}
+import type {
+  Dispatched,
+  DispatchResult,
+  HostStatus,
+  ImpressionSink,
+  PlayerHostOptions,
+  ViewStage,
+} from './playerHostTypes';
 
 /** Commands a person gives (logged at info); the rest is machinery (debug). */
 const STAFF_EVENTS: ReadonlySet<PlayerEvent['type']> = new Set([
@@ -143,88 +40,72 @@ export class PlayerHost {
   readonly startedAt: number;
   readonly #clock: Clock;
   readonly #logger: Logger;
-  readonly #store: PositionStore | null;
+  readonly #source: PlaylistSource;
+  readonly #positions: PositionKeeper | null;
   readonly #onPlayed: ImpressionSink | null;
-  readonly #loadOptions: LoadOptions;
   readonly #viewOptions: Readonly<{ screen: string; assetBase: string; keyboard: boolean }>;
   readonly #viewListeners = new Set<(view: ShowView) => void>();
   readonly #statusListeners = new Set<(status: HostStatus) => void>();
   readonly #dispatchListeners = new Set<(dispatched: Dispatched) => void>();
   readonly #viewStages: ViewStage[] = [];
   #state: PlayerState;
-  #playlistDir: string;
-  #lastGoodText: string;
-  #playlistStatus: PlaylistStatus;
   #wake: TimerHandle | null = null;
-  #watch: FileWatch | null = null;
-  #reloading: Promise<PlaylistStatus> | null = null;
-  #reloadAgain = false;
   #stopped = false;
 
   private constructor(
     options: PlayerHostOptions,
-    loaded: Readonly<{ playlist: Playlist; dir: string; text: string }>,
+    source: PlaylistSource,
     clock: Clock,
     logger: Logger,
-    store: PositionStore | null,
+    positions: PositionKeeper | null,
   ) {
     this.screen = options.screen ?? 'main';
-    this.playlistFile = resolve(options.playlistFile);
+    this.playlistFile = source.file;
     this.#clock = clock;
     this.#logger = logger;
-    this.#store = store;
+    this.#source = source;
+    this.#positions = positions;
     this.#onPlayed = options.onPlayed ?? null;
-    this.#loadOptions = loadOptionsOf(options);
     this.#viewOptions = {
       screen: this.screen,
       assetBase: options.assetBase ?? '/media/',
       keyboard: options.keyboard ?? true,
     };
     this.startedAt = clock.now();
-    this.#playlistDir = loaded.dir;
-    this.#lastGoodText = loaded.text;
-    this.#playlistStatus = { ok: true, loadedAt: this.startedAt };
-    this.#state = createPlayer(loaded.playlist, this.startedAt).state;
+    this.#state = createPlayer(source.initial, this.startedAt).state;
   }
 
   /** Loads the playlist, resumes the saved position, starts the clock and the file watch. Throws PlaylistStartError. */
   static async start(options: PlayerHostOptions): Promise<PlayerHost> {
     const clock = options.clock ?? systemClock;
     const logger = options.logger ?? pino({ level: 'silent' });
-    const file = resolve(options.playlistFile);
-    const loaded = await loadPlaylistFile(file, loadOptionsOf(options));
-    if (loaded.kind === 'unreadable') throw new PlaylistStartError(file, [loaded.message]);
-    if (loaded.kind === 'invalid') {
-      throw new PlaylistStartError(
-        file,
-        loaded.problems.map((p) => formatProblem(file, p)),
-      );
-    }
+    const source = await PlaylistSource.open(
+      options.playlistFile,
+      clock,
+      logger,
+      options.maxPlaylistBytes === undefined ? {} : { maxBytes: options.maxPlaylistBytes },
+    );
+    const file = source.file;
     const screen = options.screen ?? 'main';
-    const store = options.stateDir == null ? null : new PositionStore(options.stateDir, screen, logger);
-    const saved = store === null ? null : await store.load();
-    const host = new PlayerHost(options, loaded, clock, logger, store);
-    const resume: ResumePoint | undefined =
-      saved !== null && saved.playlistFile === file && saved.slideId !== null
-        ? {
-            slideId: saved.slideId,
-            elapsedMs: saved.elapsedMs,
-            paused: saved.paused,
-            blackout: saved.blackout,
-          }
-        : undefined;
-    const first = createPlayer(loaded.playlist, clock.now(), resume);
+    const opened =
+      options.stateDir == null ? null : await PositionKeeper.open(options.stateDir, screen, file, logger);
+    const resume = opened?.resume;
+    const host = new PlayerHost(options, source, clock, logger, opened?.keeper ?? null);
+    const first = createPlayer(source.initial, clock.now(), resume);
     host.#state = first.state;
     host.#carryOut(first.effects);
     logger.info(
-      { screen, playlist: file, slides: loaded.playlist.slides.length, resumedAt: resume?.slideId ?? null },
+      { screen, playlist: file, slides: source.initial.slides.length, resumedAt: resume?.slideId ?? null },
       resume ? `playing ${file}, resuming on slide "${resume.slideId}"` : `playing ${file}`,
     );
     host.#persist();
-    if (options.watch ?? true) {
-      host.#watch = watchFile(file, () => void host.reload(), options.watchDebounceMs ?? 200);
-      await host.#watch.ready;
-    }
+    await source.follow(
+      {
+        edited: (playlist) => host.dispatch({ type: 'load', playlist }, 'file-watch'),
+        statusChanged: () => host.#emitStatus(),
+      },
+      (options.watch ?? true) ? { debounceMs: options.watchDebounceMs ?? 200 } : null,
+    );
     return host;
   }
 
@@ -271,20 +152,7 @@ export class PlayerHost {
 
   /** Re-reads the playlist file: a good file is applied without interrupting the slide; a bad one is recorded. */
   reload(): Promise<PlaylistStatus> {
-    if (this.#reloading) {
-      this.#reloadAgain = true;
-      return this.#reloading;
-    }
-    this.#reloading = (async () => {
-      let status: PlaylistStatus;
-      do {
-        this.#reloadAgain = false;
-        status = await this.#reloadOnce();
-      } while (this.#reloadAgain && !this.#stopped);
-      this.#reloading = null;
-      return status;
-    })();
-    return this.#reloading;
+    return this.#source.reload();
   }
 
   /** The view a renderer draws now, through every stage of the view pipeline. */
@@ -321,7 +189,7 @@ export class PlayerHost {
 
   /** The folder of the playlist file; relative assets resolve against it. */
   get playlistDir(): string {
-    return this.#playlistDir;
+    return this.#source.dir;
   }
 
   /** What the host reports now. */
@@ -333,7 +201,7 @@ export class PlayerHost {
     return {
       screen: this.screen,
       playlistFile: this.playlistFile,
-      playlistStatus: this.#playlistStatus,
+      playlistStatus: this.#source.status(),
       startedAt: this.startedAt,
       slide:
         slot.kind === 'slide' && slide
@@ -379,62 +247,9 @@ export class PlayerHost {
     this.#stopped = true;
     this.#wake?.cancel();
     this.#wake = null;
-    await this.#watch?.close();
-    await this.#reloading?.catch(() => undefined);
-    await this.#store?.flush();
+    await this.#source.close();
+    await this.#positions?.flush();
     this.#logger.info({ screen: this.screen }, 'player stopped');
-  }
-
-  async #reloadOnce(): Promise<PlaylistStatus> {
-    const file = this.playlistFile;
-    const loaded = await loadPlaylistFile(file, this.#loadOptions);
-    if (this.#stopped) return this.#playlistStatus;
-    const now = this.#clock.now();
-    switch (loaded.kind) {
-      case 'ok': {
-        const wasBroken = !this.#playlistStatus.ok;
-        this.#playlistStatus = { ok: true, loadedAt: now };
-        this.#playlistDir = loaded.dir;
-        if (loaded.text !== this.#lastGoodText) {
-          this.#lastGoodText = loaded.text;
-          this.#logger.info(
-            { playlist: file, slides: loaded.playlist.slides.length },
-            `applied the edit of ${file}`,
-          );
-          this.dispatch({ type: 'load', playlist: loaded.playlist }, 'file-watch');
-        } else if (wasBroken) {
-          this.#logger.info({ playlist: file }, `${file} is good again (same as the version playing)`);
-        }
-        if (wasBroken) this.#emitStatus();
-        return this.#playlistStatus;
-      }
-      case 'invalid': {
-        const messages = loaded.problems.map((p) => formatProblem(file, p));
-        this.#refuse({ ok: false, problems: loaded.problems, messages, at: now });
-        return this.#playlistStatus;
-      }
-      case 'unreadable': {
-        const message = loaded.message;
-        this.#refuse({
-          ok: false,
-          problems: [{ line: 1, column: 1, path: '', message }],
-          messages: [`${file}:1:1  ${message}`],
-          at: now,
-        });
-        return this.#playlistStatus;
-      }
-      default:
-        return assertNever(loaded);
-    }
-  }
-
-  #refuse(status: Extract<PlaylistStatus, { ok: false }>): void {
-    this.#playlistStatus = status;
-    this.#logger.warn(
-      { playlist: this.playlistFile, problems: status.messages },
-      `the edit of ${this.playlistFile} was refused; the last good version keeps playing. Fix:\n${status.messages.join('\n')}`,
-    );
-    this.#emitStatus();
   }
 
   #carryOut(effects: readonly Effect[]): void {
@@ -485,7 +300,7 @@ export class PlayerHost {
       const id = after.slot.kind === 'slide' ? after.slot.slideId : '(idle)';
       this.#logger.debug({ screen: this.screen, slide: id, seq: after.slot.seq }, `on screen: ${id}`);
     }
-    if (slideChanged || before.paused !== after.paused || before.blackout !== after.blackout) this.#persist();
+    if (!this.#stopped) this.#positions?.saveIfMoved(before, after, this.#clock.now());
     if (this.#viewListeners.size > 0)
       this.#notify(this.#viewListeners, this.getView(), 'a view listener failed');
     this.#emitStatus();
@@ -508,21 +323,6 @@ export class PlayerHost {
   }
 
   #persist(): void {
-    if (this.#store === null || this.#stopped) return;
-    const slot = this.#state.slot;
-    void this.#store.save({
-      version: 1,
-      screen: this.screen,
-      playlistFile: this.playlistFile,
-      slideId: slot.kind === 'slide' ? slot.slideId : null,
-      elapsedMs: slot.kind === 'slide' ? shownMs(slot, this.#clock.now()) : 0,
-      paused: this.#state.paused,
-      blackout: this.#state.blackout,
-      savedAt: this.#clock.now(),
-    });
+    if (!this.#stopped) this.#positions?.save(this.#state, this.#clock.now());
   }
-}
-
-function loadOptionsOf(options: PlayerHostOptions): LoadOptions {
-  return options.maxPlaylistBytes === undefined ? {} : { maxBytes: options.maxPlaylistBytes };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformPaths } from '../../src/host/paths';
 import { proofOfPlayDir } from '../../src/host/proof/impressionLog';
 import { readImpressionLogs } from '../../src/host/proof/readImpressionLogs';
+import { positionFile } from '../../src/host/state/positionStore';
 import { freePort, type ServeProcess } from '../e2e/serveProcess';
 import { type LaunchedChromium, launchChromium } from '../support/chromium';
 import { ensureRendererBuilt } from '../support/rendererBuild';
@@ -156,6 +157,10 @@ describe('faults on a held slide (one marquee serve + Chromium)', () => {
     const logged = async (): Promise<string[]> =>
       (await readImpressionLogs(proofOfPlayDir(state))).records.map((r) => r.slideId);
     await until(async () => (await logged()).includes(left), `the impression of slide ${left} on disk`);
+    // Why: the position is saved in the background too; under load it can land after the impression.
+    const savedSlide = async (): Promise<string | null> =>
+      JSON.parse(await readFile(positionFile(state, 'main'), 'utf8').catch(() => '{}')).slideId ?? null;
+    await until(async () => (await savedSlide()) === now, `the position on slide ${now} on disk`);
     show.serve.child.kill('SIGKILL');
     await show.serve.stop();
     show.serve = await serveShow(file, home, port).catch(async () => {

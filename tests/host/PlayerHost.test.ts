@@ -5,12 +5,9 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../src/core/playlist/types';
 import { ManualClock } from '../../src/host/clock';
-import {
-  type Impression,
-  PlayerHost,
-  type PlayerHostOptions,
-  PlaylistStartError,
-} from '../../src/host/PlayerHost';
+import { PlayerHost } from '../../src/host/PlayerHost';
+import type { Impression, PlayerHostOptions } from '../../src/host/playerHostTypes';
+import { PlaylistStartError } from '../../src/host/playlist/playlistSource';
 import { positionFile } from '../../src/host/state/positionStore';
 
 const START = Date.parse('2018-12-20T09:00:00+08:00');

@@ -10,7 +10,7 @@ import { startBrowserTransport } from '../../host/http/browserTransport';
 import { openKioskBrowser } from '../../host/http/kioskBrowser';
 import type { MarqueeServer } from '../../host/http/server';
 import { createHostLogger } from '../../host/log/hostLogger';
-import { PlaylistStartError } from '../../host/PlayerHost';
+import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
 import { type Show, startShow } from '../../host/show/startShow';
 

@@ -1,7 +1,7 @@
 import type { ShowView } from '../../core/view/showView';
 import { appVersion } from '../appVersion';
 import type { Clock, TimerHandle } from '../clock';
-import type { Dispatched, HostStatus } from '../PlayerHost';
+import type { Dispatched, HostStatus } from '../playerHostTypes';
 import type { Health } from '../../core/channels/healthContract';
 import { buildHealth, type HealthInputs } from './health';
 import { DEFAULT_WATCHDOG_LIMITS, type WatchdogLimits, watchdogVerdict } from './watchdog';

@@ -9,7 +9,7 @@ import type { ShowView } from '../../../src/core/view/showView';
 import { missingAssetRef } from '../../../src/host/cache/cacheRoute';
 import { ManualClock } from '../../../src/host/clock';
 import { DEFAULTS, type MarqueeConfig } from '../../../src/host/config/configSchema';
-import { PlaylistStartError } from '../../../src/host/PlayerHost';
+import { PlaylistStartError } from '../../../src/host/playlist/playlistSource';
 import type { PlatformPaths } from '../../../src/host/paths';
 import {
   type Show,
