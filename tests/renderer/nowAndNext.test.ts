@@ -43,6 +43,52 @@ const sessionsArb = fc
 const nowArb = fc.integer({ min: 0, max: 3 * 24 * 60 }).map((m) => BASE + m * MINUTE);
 
 describe('nowAndNext', () => {
+  it('never shows a cancelled session as now or next: they are those of the held sessions alone', () => {
+    fc.assert(
+      fc.property(
+        sessionsArb,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        nowArb,
+        (sessions, flags, t) => {
+          const marked = sessions.map((s, i) => (flags[i] === true ? { ...s, cancelled: true } : s));
+          const held = marked.filter((s) => s.cancelled !== true);
+          const byKey = new Map(nowAndNext(held, t, TZ).map((l) => [l.key, l]));
+          for (const line of nowAndNext(marked, t, TZ)) {
+            expect(line.now?.cancelled).not.toBe(true);
+            expect(line.next?.cancelled).not.toBe(true);
+            expect(line.now).toEqual(byKey.get(line.key)?.now ?? null);
+            expect(line.next).toEqual(byKey.get(line.key)?.next ?? null);
+            if (line.cancelled !== null) {
+              expect(line.cancelled.cancelled).toBe(true);
+              expect(instant(line.cancelled.ends)).toBeGreaterThan(t);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('names the cancelled talk in the slot now when nothing else runs, else the one before next', () => {
+    const s = (id: string, starts: string, ends: string, cancelled = false): Session => ({
+      id,
+      title: id,
+      room: 'Hall',
+      starts,
+      ends,
+      ...(cancelled ? { cancelled: true } : {}),
+    });
+    const day = [
+      s('a', '2018-12-19T09:00', '2018-12-19T10:00', true),
+      s('b', '2018-12-19T10:00', '2018-12-19T11:00', true),
+      s('c', '2018-12-19T11:00', '2018-12-19T12:00'),
+    ];
+    const at = (time: string) => nowAndNext(day, instant(`2018-12-19T${time}`), TZ)[0];
+    expect(at('09:30')).toMatchObject({ now: null, next: { id: 'c' }, cancelled: { id: 'a' } });
+    expect(at('10:30')).toMatchObject({ now: null, next: { id: 'c' }, cancelled: { id: 'b' } });
+    expect(at('11:30')).toMatchObject({ now: { id: 'c' }, next: null, cancelled: null });
+    expect(at('08:00')).toMatchObject({ now: null, next: { id: 'c' }, cancelled: { id: 'a' } });
+  });
+
   it('shows as "now" only a session running at that moment, the one that started last', () => {
     fc.assert(
       fc.property(sessionsArb, nowArb, (sessions, t) => {
@@ -142,7 +188,7 @@ describe('nowAndNext', () => {
       { id: 'b', title: 'B', room: 'Lab', starts: '2018-12-21T09:00', ends: '2018-12-21T10:00' },
     ];
     const lines = nowAndNext(sessions, instant('2018-12-20T11:00'), TZ);
-    expect(lines).toEqual([{ key: 'Hall', room: 'Hall', now: null, next: null }]);
+    expect(lines).toEqual([{ key: 'Hall', room: 'Hall', now: null, next: null, cancelled: null }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Session, Text } from '../../core/playlist/types';
-import { localDateTimeToInstant } from '../../core/time/zonedTime';
+import { instantToLocalDateTime, localDateTimeToInstant } from '../../core/time/zonedTime';
 import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
 import { joinTexts } from '../text/joinTexts';
@@ -12,6 +12,7 @@ const WORDS = {
   nothingNow: { zh: '暂无进行中的议程', en: 'Nothing on right now' },
   nothingNext: { zh: '今日无后续议程', en: 'Nothing more today' },
   roomDone: { zh: '本会场今日议程已结束', en: 'No more sessions in this room today' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
 } as const satisfies Record<string, Text>;
 
 /** How far ahead a next session also says "in N min". */
@@ -36,6 +37,11 @@ export type RowEnv = Readonly<{
   sizes: RowSizes;
 }>;
 
+/** `now` as a local date-time in the event timezone, to compare with `starts`. */
+function nowLocal(env: RowEnv): string {
+  return instantToLocalDateTime(env.now, env.timeZone);
+}
+
 function minutesUntil(session: Session, env: RowEnv): number {
   return Math.ceil((localDateTimeToInstant(session.starts, env.timeZone) - env.now) / 60_000);
 }
@@ -58,6 +64,7 @@ function SessionText({ session, env }: Readonly<{ session: Session; env: RowEnv 
         className="cell-title"
         secondaryRatio={0.66}
       />
+      {session.track === undefined ? null : <InlineText text={session.track} className="cell-track" />}
       {who === undefined ? null : (
         <FitText
           text={who}
@@ -72,15 +79,44 @@ function SessionText({ session, env }: Readonly<{ session: Session; env: RowEnv 
   );
 }
 
+/** A cancelled session: struck through, under a "已取消 / Cancelled" badge, with its time. */
+function CancelledLine({ session, env, lines }: Readonly<{ session: Session; env: RowEnv; lines: number }>) {
+  return (
+    <div className="cell-cancelled" data-cancelled={session.id}>
+      <div className="cell-time">
+        <InlineText text={WORDS.cancelled} className="cancelled-badge" />
+        <span className="cancelled-time">
+          {clockOf(session.starts)}–{clockOf(session.ends)}
+        </span>
+      </div>
+      <FitText
+        text={session.title}
+        max={env.sizes.title - 4}
+        min={env.sizes.titleMin}
+        lines={lines}
+        className="cell-title cancelled-title"
+        secondaryRatio={0.66}
+      />
+    </div>
+  );
+}
+
 function Note({ text, env }: Readonly<{ text: Text; env: RowEnv }>) {
   return <FitText text={text} max={env.sizes.who + 4} min={15} lines={2} className="cell-note" />;
 }
 
-function NowCell({ session, env }: Readonly<{ session: Session | null; env: RowEnv }>) {
+function NowCell({
+  session,
+  cancelled,
+  env,
+}: Readonly<{ session: Session | null; cancelled: Session | null; env: RowEnv }>) {
+  const off = session === null && cancelled !== null && cancelled.starts <= nowLocal(env) ? cancelled : null;
   return (
     <div className={session === null ? 'cell cell-now cell-idle' : 'cell cell-now'}>
       <InlineText text={UI.now} className="cell-label" />
-      {session === null ? (
+      {off !== null ? (
+        <CancelledLine session={off} env={env} lines={env.sizes.lines} />
+      ) : session === null ? (
         <Note text={WORDS.nothingNow} env={env} />
       ) : (
         <>
@@ -102,13 +138,21 @@ function NowCell({ session, env }: Readonly<{ session: Session | null; env: RowE
   );
 }
 
-function NextCell({ session, env }: Readonly<{ session: Session | null; env: RowEnv }>) {
+function NextCell({
+  session,
+  cancelled,
+  env,
+}: Readonly<{ session: Session | null; cancelled: Session | null; env: RowEnv }>) {
   const minutes = session === null ? Number.POSITIVE_INFINITY : minutesUntil(session, env);
+  const off = cancelled !== null && cancelled.starts > nowLocal(env) ? cancelled : null;
   return (
-    <div className={session === null ? 'cell cell-next cell-idle' : 'cell cell-next'}>
+    <div className={session === null && off === null ? 'cell cell-next cell-idle' : 'cell cell-next'}>
       <InlineText text={UI.next} className="cell-label" />
+      {off === null ? null : <CancelledLine session={off} env={env} lines={1} />}
       {session === null ? (
-        <Note text={WORDS.nothingNext} env={env} />
+        off !== null ? null : (
+          <Note text={WORDS.nothingNext} env={env} />
+        )
       ) : (
         <>
           <div className="cell-time">
@@ -128,13 +172,14 @@ function NextCell({ session, env }: Readonly<{ session: Session | null; env: Row
 
 /** One room on the schedule: its name, then what is on now and next, or that its day is over. */
 export function ScheduleRow({ line, env }: Readonly<{ line: RoomLine; env: RowEnv }>) {
-  const done = line.now === null && line.next === null;
+  const done = line.now === null && line.next === null && line.cancelled === null;
   return (
     <div
       className={done ? 'schedule-row row-done' : 'schedule-row'}
       data-room={line.key}
       data-now={line.now?.id ?? ''}
       data-next={line.next?.id ?? ''}
+      data-cancelled={line.cancelled?.id ?? ''}
     >
       <FitText
         text={line.room}
@@ -150,8 +195,8 @@ export function ScheduleRow({ line, env }: Readonly<{ line: RoomLine; env: RowEn
         </div>
       ) : (
         <>
-          <NowCell session={line.now} env={env} />
-          <NextCell session={line.next} env={env} />
+          <NowCell session={line.now} cancelled={line.cancelled} env={env} />
+          <NextCell session={line.next} cancelled={line.cancelled} env={env} />
         </>
       )}
     </div>

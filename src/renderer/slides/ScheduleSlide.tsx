@@ -45,7 +45,9 @@ function rowCap(rows: number, portrait: boolean): number {
 function trackList(rows: number, onPage: readonly (RoomLine | undefined)[], cap: number): string {
   return Array.from({ length: rows }, (_, i) => {
     const line = onPage[i];
-    return line !== undefined && line.now === null && line.next === null ? 'auto' : `minmax(0, ${cap}px)`;
+    return line !== undefined && line.now === null && line.next === null && line.cancelled === null
+      ? 'auto'
+      : `minmax(0, ${cap}px)`;
   }).join(' ');
 }
 
@@ -75,7 +77,7 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
   const orientation = useCanvas().orientation;
   const portrait = orientation === 'portrait';
   const lines = nowAndNext(view.sessions, now, timeZone, slide.rooms);
-  const over = lines.every((l) => l.now === null && l.next === null);
+  const over = lines.every((l) => l.now === null && l.next === null && l.cancelled === null);
   const pages = pageRows(lines.length, ROWS_PER_PAGE[orientation]);
   const rows = pages[0]?.length ?? 1;
   const pageMs = (view.durationMs ?? 10_000) / Math.max(1, pages.length);

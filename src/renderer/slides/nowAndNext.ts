@@ -5,7 +5,17 @@ import { localDateTimeToInstant, zonedParts } from '../../core/time/zonedTime';
  * One room's line on the schedule: the session on now and the next one later today; both null when
  * the room had sessions today and all of them have ended.
  */
-export type RoomLine = Readonly<{ key: string; room: Text; now: Session | null; next: Session | null }>;
+export type RoomLine = Readonly<{
+  key: string;
+  room: Text;
+  now: Session | null;
+  next: Session | null;
+  /**
+   * A cancelled session people would come for: the one in the room's slot now (when nothing else runs),
+   * else the first one starting before `next`; null when there is none.
+   */
+  cancelled: Session | null;
+}>;
 
 /** A stable key for a room, whatever the order of its languages. */
 export function roomKey(room: Text): string {
@@ -21,7 +31,8 @@ function roomMatches(room: Text, wanted: readonly string[]): boolean {
  * Now and next per room at `now` in `timeZone`, rooms in order of first appearance (only `rooms` when
  * given). A room is listed when it has a session today (local date) or one running now; "now" is the
  * running session that started last, "next" the first one starting after `now` on the same local day.
- * Ended sessions are never shown; a room whose sessions today have all ended has both null.
+ * Ended sessions are never shown; a room whose sessions today have all ended has both null. Cancelled
+ * sessions are never now or next; the one people would come for is `cancelled`.
  */
 export function nowAndNext(
   sessions: readonly Session[],
@@ -43,11 +54,19 @@ export function nowAndNext(
   const lines: RoomLine[] = [];
   for (const [key, { room, sessions: list }] of byRoom) {
     const sorted = [...list].sort((a, b) => start(a) - start(b) || end(a) - end(b));
-    const running = sorted.filter((s) => start(s) <= now && now < end(s));
+    const held = sorted.filter((s) => s.cancelled !== true);
+    const off = sorted.filter((s) => s.cancelled === true);
+    const running = held.filter((s) => start(s) <= now && now < end(s));
     const current = running[running.length - 1] ?? null;
-    const next = sorted.find((s) => start(s) > now && s.starts.slice(0, 10) === today) ?? null;
+    const next = held.find((s) => start(s) > now && s.starts.slice(0, 10) === today) ?? null;
+    const cancelled =
+      (current === null ? off.find((s) => start(s) <= now && now < end(s)) : undefined) ??
+      off.find(
+        (s) => start(s) > now && s.starts.slice(0, 10) === today && (next === null || start(s) < start(next)),
+      ) ??
+      null;
     const inUseToday = current !== null || sorted.some((s) => s.starts.slice(0, 10) === today);
-    if (inUseToday) lines.push({ key, room, now: current, next });
+    if (inUseToday) lines.push({ key, room, now: current, next, cancelled });
   }
   return lines;
 }
