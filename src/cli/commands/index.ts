@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAgenda } from './agenda';
 import { registerCtl } from './ctl';
+import { registerHub } from './hub';
 import { registerPrefetch } from './prefetch';
 import { registerRender } from './render';
 import { registerReport } from './report';
@@ -15,6 +16,7 @@ export const commands: ReadonlyArray<(program: Command) => void> = [
   registerSchema,
   registerCtl,
   registerServe,
+  registerHub,
   registerPrefetch,
   registerReport,
   registerRender,

@@ -349,22 +349,10 @@ export async function startLanServer(
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          `cannot listen for remote control on ${listen.host}:${listen.port}: ${err.message}. Pick another --control-listen HOST:PORT`,
-        ),
-      ),
-    );
-    server.listen(listen.port, listen.host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : listen.port;
-  const shownHost = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const url = await listenHttp(server, listen, 'remote control', '--control-listen');
   return {
     server,
-    url: `http://${shownHost}:${port}`,
+    url,
     setToken: api.setToken,
     close: () =>
       new Promise<void>((resolve) => {
@@ -373,6 +361,29 @@ export async function startLanServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Starts `server` on `listen` and resolves with its `http://host:port`; a taken port is an error naming `flag`. */
+export async function listenHttp(
+  server: Server,
+  listen: Readonly<{ host: string; port: number }>,
+  what: string,
+  flag: string,
+): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `cannot listen for ${what} on ${listen.host}:${listen.port}: ${err.message}. Pick another ${flag} HOST:PORT`,
+        ),
+      ),
+    );
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : listen.port;
+  const shownHost = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  return `http://${shownHost}:${port}`;
 }
 
 /** Parses `--control-listen HOST:PORT` (`[::1]:8090` for IPv6; `:8090` or `8090` listen on all addresses). */
@@ -398,11 +409,13 @@ const ROUTES: Readonly<Record<string, { name: RouteName; method: 'GET' | 'POST';
   '/api/commands': { name: 'commands', method: 'POST', auth: true },
 };
 
-async function serveRemote(
+/** Serves a built browser app (the web remote, the fleet remote) from `dir` under `prefix`, with its CSP. */
+export async function serveRemote(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
   dir: string | null,
+  prefix = '/remote',
 ): Promise<boolean> {
   if (dir === null) {
     res
@@ -410,12 +423,12 @@ async function serveRemote(
       .end('The web remote is not built: run `npm run build`.\n');
     return true;
   }
-  if (path === '/remote') {
+  if (path === prefix) {
     // Why: relative asset URLs in the built page resolve against /remote/.
-    res.writeHead(302, { Location: '/remote/' }).end();
+    res.writeHead(302, { Location: `${prefix}/` }).end();
     return true;
   }
-  const rel = path.slice('/remote'.length);
+  const rel = path.slice(prefix.length);
   res.setHeader(
     'Content-Security-Policy',
     "default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
@@ -427,7 +440,8 @@ async function serveRemote(
   return true;
 }
 
-function bearerOf(req: IncomingMessage): string | null {
+/** The token of an `Authorization: Bearer …` header, or null. */
+export function bearerOf(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return m?.[1] ?? null;
@@ -451,12 +465,14 @@ function readAuth(text: string): string | null {
   return null;
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): true {
+/** Answers an HTTP upgrade with `status` and closes it. */
+export function refuseUpgrade(socket: Duplex, status: number, text: string): true {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   return true;
 }
 
-function readBody(
+/** Reads a request body of at most MAX_BODY_BYTES. */
+export function readBody(
   req: IncomingMessage,
 ): Promise<{ kind: 'ok'; text: string } | { kind: 'too-large' } | { kind: 'error' }> {
   return new Promise((resolve) => {
@@ -490,7 +506,8 @@ function readBody(
   });
 }
 
-function sendJson(
+/** Answers with JSON, never cached. */
+export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Text } from '../playlist/fields';
+import { FleetAlert, FleetReply, OnlineStatus } from './fleetContract';
+import { FleetName } from './fleetTopics';
+
+// The hub's HTTP API (`marquee hub`, bearer token), which the fleet remote speaks; docs/hub.md.
+
+const EpochMs = z.number().int().nonnegative();
+
+/** One screen in the hub's presence table. */
+export const FleetScreen = z.strictObject({
+  screen: FleetName,
+  state: z.enum(['online', 'offline', 'unknown']),
+  since: EpochMs,
+  last: OnlineStatus.nullable(),
+});
+/** One screen in the hub's presence table. */
+export type FleetScreen = z.infer<typeof FleetScreen>;
+
+/** `GET /api/fleet`: every screen, every group, and the venue alert. */
+export const FleetSnapshot = z.strictObject({
+  ok: z.literal(true),
+  screens: z.array(FleetScreen),
+  groups: z.array(FleetName),
+  alert: FleetAlert,
+  now: EpochMs,
+});
+/** `GET /api/fleet`. */
+export type FleetSnapshot = z.infer<typeof FleetSnapshot>;
+
+/** Who a command from the fleet remote goes to. */
+export const SendTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('screen'), screen: FleetName }),
+  z.strictObject({ kind: z.literal('screens'), screens: z.array(FleetName).min(1).max(500) }),
+  z.strictObject({ kind: z.literal('group'), group: FleetName }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+/** Who a command from the fleet remote goes to. */
+export type SendTarget = z.infer<typeof SendTarget>;
+
+/** `POST /api/fleet/commands`: a protocol v1 command (without `id`; the hub gives it one) for a target. */
+export const SendRequest = z.strictObject({
+  target: SendTarget,
+  command: z.looseObject({ type: z.string() }),
+  /** How long screens may still run it, ms (default 30 s). */
+  ttlMs: z.number().int().min(1_000).max(3_600_000).optional(),
+});
+/** `POST /api/fleet/commands`. */
+export type SendRequest = z.infer<typeof SendRequest>;
+
+/** The answer: the command's id and every reply that came within the wait. */
+export const SendResult = z.strictObject({
+  ok: z.literal(true),
+  id: z.string(),
+  expiresAt: EpochMs,
+  /** The screens online and addressed when it was sent. */
+  expected: z.array(FleetName),
+  replies: z.array(z.strictObject({ screen: FleetName, reply: FleetReply })),
+});
+/** The answer to `POST /api/fleet/commands`. */
+export type SendResult = z.infer<typeof SendResult>;
+
+/** `POST /api/fleet/alert`: raise the venue alert with its text, or clear it. */
+export const AlertRequest = z.discriminatedUnion('active', [
+  z.strictObject({ active: z.literal(true), text: Text, title: Text.optional() }),
+  z.strictObject({ active: z.literal(false) }),
+]);
+/** `POST /api/fleet/alert`. */
+export type AlertRequest = z.infer<typeof AlertRequest>;

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import mqtt, { type MqttClient } from 'mqtt';
+import {
+  type FleetAlert,
+  FleetReply,
+  fleetTopics,
+  HUB_SUBSCRIPTIONS,
+  parseFleetAlert,
+  parseFleetPayload,
+  parseFleetTopic,
+  ProofBatch,
+  ScreenStatus,
+  commandReaches,
+  type CommandTarget,
+} from '../../core/channels/fleetContract';
+import type {
+  AlertRequest,
+  FleetSnapshot,
+  SendRequest,
+  SendResult,
+} from '../../core/channels/hubApiContract';
+import {
+  applyStatus,
+  groupsOf,
+  type PresenceTable,
+  presenceRows,
+  restoredPresence,
+} from '../../core/hub/presence';
+import { assertNever } from '../../core/assertNever';
+import { createProofCollector, type ProofCollector } from './proofCollector';
+import { loadPresence, savePresence } from './presenceFile';
+
+/** Where the hub reports what it sees; a pino logger fits. */
+export type HubLog = Readonly<{
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}>;
+
+/** How the hub's controller reaches the broker and where it keeps its files. */
+export type HubLinkOptions = Readonly<{
+  url: string;
+  username: string;
+  password: string;
+  ca?: string;
+  /** The hub folder: `presence.json`, `alert.json` and `proof-of-play/`. */
+  dir: string;
+  now?: () => number;
+  log?: HubLog;
+  /** Publish the saved alert again at start (the embedded broker forgets retained messages when it stops). */
+  republishAlert?: boolean;
+  /** MQTT keepalive in seconds (default 10): the hub notices a frozen broker after about 1.5 of them. */
+  keepaliveS?: number;
+}>;
+
+/** The fleet controller: presence, proof of play, commands with their replies, and the venue alert. */
+export type HubLink = Readonly<{
+  snapshot(): FleetSnapshot;
+  /** Calls `listener` after every change of the presence table or the alert; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** Sends a command with a fresh id and `expiresAt`, and collects replies until every addressed online screen answered or `waitMs` passed. */
+  send(request: SendRequest, waitMs?: number): Promise<SendResult>;
+  /** Raises or clears the venue alert (retained). */
+  setAlert(request: AlertRequest): Promise<FleetAlert>;
+  /** The proof-of-play folder (for `marquee report --dir`). */
+  proofDir: string;
+  connected(): boolean;
+  close(): Promise<void>;
+}>;
+
+const DEFAULT_TTL_MS = 30_000;
+
+type Pending = {
+  expected: Set<string>;
+  replies: SendResult['replies'];
+  done: () => void;
+};
+
+/** Connects the hub's controller to the broker as staff and starts following the fleet. */
+export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? { info: () => undefined, warn: () => undefined };
+  const presenceFile = join(options.dir, 'presence.json');
+  const alertFile = join(options.dir, 'alert.json');
+  const proofDir = join(options.dir, 'proof-of-play');
+  const loaded = loadPresence(presenceFile);
+  if (loaded.problem) log.warn({ file: presenceFile }, loaded.problem);
+  let table: PresenceTable = restoredPresence(loaded.table, now());
+  let alert: FleetAlert = loadAlert(alertFile);
+  const proof: ProofCollector = await createProofCollector(proofDir);
+  const listeners = new Set<() => void>();
+  const pending = new Map<string, Pending>();
+
+  let saving: Promise<void> = Promise.resolve();
+  let saveQueued = false;
+  const changed = (): void => {
+    for (const listener of listeners) listener();
+    if (saveQueued) return;
+    saveQueued = true;
+    // Why: one write for a burst of statuses (200 screens reconnecting), each write atomic.
+    saving = saving.then(async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      saveQueued = false;
+      await savePresence(presenceFile, table).catch((err: unknown) =>
+        log.warn({ err: String(err) }, 'hub: cannot save the presence table'),
+      );
+    });
+  };
+
+  const client: MqttClient = await mqtt.connectAsync(options.url, {
+    protocolVersion: 4,
+    username: options.username,
+    password: options.password,
+    clientId: `marquee-hub-${randomUUID().slice(0, 8)}`,
+    keepalive: options.keepaliveS ?? 10,
+    reconnectPeriod: 1_000,
+    connectTimeout: 10_000,
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
+  });
+
+  const onMessage = (topic: string, payload: Buffer): void => {
+    const parsed = parseFleetTopic(topic);
+    if (parsed === null) return;
+    const text = payload.toString('utf8');
+    switch (parsed.type) {
+      case 'status': {
+        if (text === '') return;
+        const status = parseFleetPayload(ScreenStatus, topic, text);
+        if (!status.ok) {
+          log.warn({ topic }, status.message);
+          return;
+        }
+        if (status.value.screen !== parsed.screen) {
+          log.warn({ topic }, `${topic}: names screen "${status.value.screen}"`);
+          return;
+        }
+        table = applyStatus(table, status.value, now());
+        changed();
+        return;
+      }
+      case 'reply': {
+        const reply = parseFleetPayload(FleetReply, topic, text);
+        if (!reply.ok) {
+          log.warn({ topic }, reply.message);
+          return;
+        }
+        const wait = reply.value.id === null ? undefined : pending.get(String(reply.value.id));
+        if (wait === undefined || wait.replies.some((r) => r.screen === parsed.screen)) return;
+        wait.replies.push({ screen: parsed.screen, reply: reply.value });
+        wait.expected.delete(parsed.screen);
+        if (wait.expected.size === 0) wait.done();
+        return;
+      }
+      case 'proof': {
+        const batch = parseFleetPayload(ProofBatch, topic, text);
+        if (!batch.ok) {
+          log.warn({ topic }, batch.message);
+          return;
+        }
+        if (
+          batch.value.screen !== parsed.screen ||
+          batch.value.impressions.some((i) => i.screen !== parsed.screen)
+        ) {
+          log.warn({ topic }, `${topic}: a batch may carry only impressions of screen "${parsed.screen}"`);
+          return;
+        }
+        void proof.store(batch.value).then(
+          (ack) => client.publish(fleetTopics.proofAck(parsed.screen), JSON.stringify(ack), { qos: 1 }),
+          (err: unknown) =>
+            log.warn(
+              { topic, err: String(err) },
+              'hub: cannot store proof of play; the screen will send it again',
+            ),
+        );
+        return;
+      }
+      case 'alert': {
+        const next = parseFleetAlert(text);
+        if (!next.ok) {
+          log.warn({ topic }, next.message);
+          return;
+        }
+        alert = next.value;
+        changed();
+        return;
+      }
+      case 'health':
+      case 'command':
+      case 'proof-ack':
+        return;
+      default:
+        assertNever(parsed);
+    }
+  };
+  client.on('message', onMessage);
+  client.on('connect', () => log.info({ url: options.url }, 'hub: connected to the broker'));
+  client.on('offline', () => log.warn({ url: options.url }, 'hub: the broker is unreachable; retrying'));
+  await client.subscribeAsync([...HUB_SUBSCRIPTIONS, fleetTopics.alert()], { qos: 1 });
+  if (options.republishAlert && alert.active) {
+    await client.publishAsync(fleetTopics.alert(), JSON.stringify(alert), { qos: 1, retain: true });
+  }
+
+  const targetsOf = (target: SendRequest['target']): readonly CommandTarget[] => {
+    switch (target.kind) {
+      case 'screen':
+        return [{ kind: 'screen', screen: target.screen }];
+      case 'screens':
+        return [...new Set(target.screens)].map((screen) => ({ kind: 'screen', screen }));
+      case 'group':
+      case 'all':
+        return [target];
+      default:
+        return assertNever(target);
+    }
+  };
+
+  return {
+    proofDir,
+    snapshot: () => ({
+      ok: true,
+      screens: [...presenceRows(table)],
+      groups: [...groupsOf(table)],
+      alert,
+      now: now(),
+    }),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async send(request, waitMs = 5_000) {
+      const id = `hub-${randomUUID()}`;
+      const expiresAt = now() + (request.ttlMs ?? DEFAULT_TTL_MS);
+      const targets = targetsOf(request.target);
+      const expected = presenceRows(table)
+        .filter((e) => e.state === 'online' && e.last !== null)
+        .filter((e) =>
+          targets.some((t) => commandReaches(t, { screen: e.screen, groups: e.last?.groups ?? [] })),
+        )
+        .map((e) => e.screen);
+      const result: SendResult = { ok: true, id, expiresAt, expected, replies: [] };
+      const finished = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        pending.set(id, {
+          expected: new Set(expected),
+          replies: result.replies,
+          done: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+      const payload = JSON.stringify({ ...request.command, id, expiresAt });
+      await Promise.all(targets.map((t) => client.publishAsync(fleetTopics.command(t), payload, { qos: 1 })));
+      if (expected.length === 0) pending.get(id)?.done();
+      await finished;
+      pending.delete(id);
+      return result;
+    },
+    async setAlert(request) {
+      const next: FleetAlert = request.active
+        ? {
+            active: true,
+            text: request.text,
+            ...(request.title === undefined ? {} : { title: request.title }),
+            style: 'urgent',
+            since: now(),
+          }
+        : { active: false, since: now() };
+      await writeAlert(alertFile, next);
+      await client.publishAsync(fleetTopics.alert(), JSON.stringify(next), { qos: 1, retain: true });
+      alert = next;
+      changed();
+      return next;
+    },
+    connected: () => client.connected,
+    async close() {
+      for (const wait of pending.values()) wait.done();
+      await client.endAsync();
+      await saving;
+      await savePresence(presenceFile, table).catch(() => undefined);
+    },
+  };
+}
+
+function loadAlert(file: string): FleetAlert {
+  try {
+    const parsed = parseFleetAlert(readFileSync(file, 'utf8'));
+    return parsed.ok ? parsed.value : { active: false };
+  } catch {
+    return { active: false };
+  }
+}
+
+async function writeAlert(file: string, alert: FleetAlert): Promise<void> {
+  await writeFileAtomic(file, `${JSON.stringify(alert)}\n`, { fsync: true });
+}

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../support/brokers';
+import { MARQUEE_BIN } from '../support/cliBuild';
+import { connectTestClient, loginRefusal } from '../support/mqttClients';
+import { runMarquee } from '../support/runMarquee';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('marquee hub', () => {
+  it('runs its own broker with generated 0600 credentials, prints the fleet remote and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marquee-hubcli-'));
+    dirs.push(dir);
+    const [http, mqttPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, [
+      MARQUEE_BIN,
+      'hub',
+      '--dir',
+      dir,
+      '--listen',
+      `127.0.0.1:${http}`,
+      '--mqtt-listen',
+      `127.0.0.1:${mqttPort}`,
+    ]);
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 15_000;
+      while (!/#token=(\S+)/.test(out)) {
+        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no fleet remote line: ${out}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const token = /#token=(\S+)/.exec(out)?.[1] ?? '';
+      expect(out).toContain(`http://127.0.0.1:${http}/fleet/`);
+      expect(statSync(join(dir, 'broker-credentials.json')).mode & 0o777).toBe(0o600);
+      const fleet = await fetch(`http://127.0.0.1:${http}/api/fleet`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(fleet.status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${http}/api/fleet`)).status).toBe(401);
+      const creds = await runMarquee(['hub', 'credentials', '--dir', dir, '--screen', 'lobby']);
+      const password = /^lobby\t(\S+)$/m.exec(creds.stdout)?.[1] ?? '';
+      const url = `mqtt://127.0.0.1:${mqttPort}`;
+      expect(await loginRefusal(url, null)).toMatch(/Not authorized/i);
+      const lobby = await connectTestClient(url, { username: 'lobby', password });
+      await lobby.end();
+      const overWs = await connectTestClient(`ws://127.0.0.1:${http}/mqtt`, { username: 'lobby', password });
+      await overWs.end();
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
