@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { appRoot } from '../../host/appRoot';
 import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
 import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
+import { RENDERER_TOKEN_FRAGMENT } from '../../core/channels/rendererToken';
+import { lanHost } from '../../host/control/remoteUrl';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
-import { startBrowserTransport } from '../../host/http/browserTransport';
+import { type BrowserTransport, startBrowserTransport } from '../../host/http/browserTransport';
 import { openKioskBrowser } from '../../host/http/kioskBrowser';
-import type { MarqueeServer } from '../../host/http/server';
 import { createHostLogger } from '../../host/log/hostLogger';
 import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
@@ -80,7 +82,7 @@ async function serve(command: Command): Promise<number> {
     return 1;
   }
 
-  let server: MarqueeServer;
+  let server: BrowserTransport;
   try {
     server = await startBrowserTransport(show, { rendererRoot, hostname: config.host, port: config.port });
   } catch (err) {
@@ -101,7 +103,8 @@ async function serve(command: Command): Promise<number> {
       `  preview: ${server.url}preview\n` +
       `  logs:    ${logFile ?? '(console only)'}\n` +
       (control ? `  control: marquee ctl status   (socket ${control.socketPath})\n` : '') +
-      `Open the show full screen with: chromium --kiosk --app=${server.url}\n`,
+      `Open the show full screen with: chromium --kiosk --app=${server.url}\n` +
+      otherMachines(server, config.host),
   );
 
   if (command.opts<{ open?: boolean }>().open === true) {
@@ -122,6 +125,18 @@ async function serve(command: Command): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return 0;
+}
+
+/**
+ * How a kiosk browser on another machine opens the show: with the renderer token in the URL fragment. Why: the
+ * token is printed only to a terminal (stdout may go to the journal); otherwise the line names the token's file.
+ */
+function otherMachines(server: BrowserTransport, listenHost: string): string {
+  if (server.rendererToken === null) return '';
+  const url = `http://${lanHost(listenHost, networkInterfaces())}:${server.port}/#${RENDERER_TOKEN_FRAGMENT}=`;
+  return process.stdout.isTTY
+    ? `Other machines: chromium --kiosk --app='${url}${server.rendererToken.token}'\n`
+    : `Other machines: open ${url}<the token in ${server.rendererToken.file}>\n`;
 }
 
 function openBrowser(url: string, stateDir: string, logger: Parameters<typeof openKioskBrowser>[3]) {

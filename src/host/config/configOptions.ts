@@ -229,6 +229,15 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     description: 'Port `marquee serve` listens on.',
     usedBy: 'serve',
   },
+  {
+    key: 'maxRenderers',
+    flag: '--max-renderers <number>',
+    env: 'MARQUEE_MAX_RENDERERS',
+    kind: 'integer',
+    defaultText: '32',
+    description: 'Most kiosk browsers `marquee serve` keeps connected at once; more are refused (503).',
+    usedBy: 'serve',
+  },
 ];
 
 /** The name a flag or variable sets: `screen`, or `fleet.url`. */

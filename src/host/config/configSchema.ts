@@ -5,6 +5,7 @@ import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
 import { parseConfiguredHost } from '../http/hostAllowList';
+import { DEFAULT_MAX_RENDERERS } from '../http/rendererSocket';
 
 /** A `HOST:PORT` address for the LAN control API (IPv6 hosts in brackets: `[::1]:7771`). */
 export const ListenAddress = z.string().transform((text, ctx) => {
@@ -178,6 +179,13 @@ export const ConfigFile = z.strictObject({
     .max(65535, 'must be a port from 1 to 65535')
     .optional()
     .describe('Port `marquee serve` listens on.'),
+  maxRenderers: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 1000')
+    .max(1000, 'must be from 1 to 1000')
+    .optional()
+    .describe('Most kiosk browsers `marquee serve` keeps connected at once. Default 32.'),
 });
 
 /** The settings as a config file gives them, after validation. */
@@ -211,6 +219,8 @@ export type MarqueeConfig = Readonly<{
   allowedHosts: readonly string[];
   host: string;
   port: number;
+  /** Most renderers `marquee serve` keeps connected at once. */
+  maxRenderers: number;
   /** The config file that was read, or null when none exists. */
   configFile: string | null;
 }>;
@@ -243,4 +253,5 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   allowedHosts: [],
   host: '127.0.0.1',
   port: 7770,
+  maxRenderers: DEFAULT_MAX_RENDERERS,
 };

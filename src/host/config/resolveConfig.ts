@@ -95,6 +95,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     allowedHosts: pick('allowedHosts') ?? DEFAULTS.allowedHosts,
     host: pick('host') ?? DEFAULTS.host,
     port: pick('port') ?? DEFAULTS.port,
+    maxRenderers: pick('maxRenderers') ?? DEFAULTS.maxRenderers,
     configFile: inputs.file?.path ?? null,
   };
   return { ok: true, config, origins };

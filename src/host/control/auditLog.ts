@@ -9,6 +9,8 @@ export type AuditEntry = Readonly<{
   time: string;
   transport: Transport['kind'];
   client: string;
+  /** Where a kiosk key came from: the renderer's address:port or the Electron frame. */
+  peer?: string;
   /** The command as validated; null when it could not be parsed. */
   command: ControlCommand | null;
   /** "ok" or the error code of the reply. */
@@ -48,6 +50,7 @@ export function createAuditLog(
         time: now().toISOString(),
         transport: transport.kind,
         client: transport.client,
+        ...(transport.peer === undefined ? {} : { peer: transport.peer }),
         command,
         result,
       };

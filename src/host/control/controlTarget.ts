@@ -5,8 +5,11 @@ import type { ControlReply } from '../../core/control/replies';
 /** How a command reached the host, for the audit log. */
 export type TransportKind = 'socket' | 'http' | 'ws' | 'keyboard' | 'cli';
 
-/** The transport and the client (address, socket peer, screen) a command came from. */
-export type Transport = Readonly<{ kind: TransportKind; client: string }>;
+/**
+ * The transport and the client (address, socket peer, screen) a command came from; `peer` is where a kiosk key
+ * came from (a renderer's address and port, or the Electron frame), so forged keys can be told from the clicker's.
+ */
+export type Transport = Readonly<{ kind: TransportKind; client: string; peer?: string }>;
 
 /** What the control channels drive: one or several screens behind one command path. */
 export interface ControlTarget {

@@ -9,13 +9,17 @@ export function remoteUrl(
   token: string,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
 ): string {
-  let host = listen.host;
+  return `http://${lanHost(listen.host, interfaces)}:${listen.port}/remote/#token=${encodeURIComponent(token)}`;
+}
+
+/** The host part of a URL other machines open: the listen host, or for 0.0.0.0 / :: the first LAN IPv4 address. */
+export function lanHost(listenHost: string, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string {
+  let host = listenHost;
   if (host === '0.0.0.0' || host === '::' || host === '') {
     const lan = Object.values(interfaces)
       .flatMap((list) => list ?? [])
       .find((i) => i.family === 'IPv4' && !i.internal);
     host = lan?.address ?? '127.0.0.1';
   }
-  const shown = host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${listen.port}/remote/#token=${encodeURIComponent(token)}`;
+  return host.includes(':') ? `[${host}]` : host;
 }

@@ -49,7 +49,7 @@ export type StartControlOptions = Readonly<{
 export type ControlService = Readonly<{
   gateway: ControlGateway;
   /** Pass as `onKey` to the renderer socket / Electron IPC: keys take the audited command path. */
-  onKey: (action: KeyAction, screen: string) => Promise<ControlReply>;
+  onKey: (action: KeyAction, screen: string, peer?: string) => Promise<ControlReply>;
   socketPath: string;
   /** The LAN API, when `listen` was given. */
   lan: (LanServer & { remoteUrl: string }) | null;

@@ -1,6 +1,8 @@
 import { CACHE_ROUTE } from '../cache/cacheRoute';
 import { HEALTH_PATH, healthRoute } from '../health/healthRoute';
 import type { Show } from '../show/startShow';
+import { isLoopbackHost } from './hostAllowList';
+import { resolveRendererToken } from './rendererToken';
 import { type MarqueeServer, startMarqueeServer } from './server';
 
 /** Where browser mode listens and what it serves. */
@@ -12,14 +14,21 @@ export type BrowserTransportOptions = Readonly<{
   port: number;
 }>;
 
+/** The running browser transport: its server and, when the show is served to other machines, the renderer token. */
+export type BrowserTransport = MarqueeServer &
+  Readonly<{ rendererToken: Readonly<{ token: string; file: string }> | null }>;
+
 /**
  * Browser mode's transport: the HTTP + WebSocket server over `show` (renderer, /media/, /api/health, /cache/),
- * its renderers handed to the watchdog, and its close added to the show's lifetime. Throws when it cannot listen.
+ * its renderers handed to the watchdog, and its close added to the show's lifetime. Listening on anything but
+ * loopback serves the show to other machines on purpose: their renderers then need the renderer token.
+ * Throws when it cannot listen.
  */
 export async function startBrowserTransport(
   show: Show,
   options: BrowserTransportOptions,
-): Promise<MarqueeServer> {
+): Promise<BrowserTransport> {
+  const rendererToken = isLoopbackHost(options.hostname) ? null : resolveRendererToken(show.paths.config);
   const server = await startMarqueeServer({
     host: show.host,
     rendererRoot: options.rendererRoot,
@@ -28,6 +37,8 @@ export async function startBrowserTransport(
     allowedHosts: show.config.allowedHosts,
     logger: show.logger,
     keyboard: show.config.keyboard,
+    rendererToken: rendererToken?.token ?? null,
+    maxRenderers: show.config.maxRenderers,
     ...(show.control ? { onKey: show.control.onKey } : {}),
   });
   show.own('HTTP server', server.close);
@@ -40,5 +51,5 @@ export async function startBrowserTransport(
     });
   }
   show.monitor.attach({ connected: server.renderers, reload: server.reloadRenderers });
-  return server;
+  return { ...server, rendererToken };
 }

@@ -99,6 +99,12 @@ export function originMatchesHost(origin: string | undefined, host: string | und
   return (a.port ?? defaultPort) === (b.port ?? defaultPort);
 }
 
+/** Whether an address or name as configured or seen on a socket (`127.0.0.1`, `::1`, `::ffff:127.0.0.1`, `localhost`) is loopback. */
+export function isLoopbackHost(address: string): boolean {
+  const target = parseConfiguredHost(address);
+  return target?.kind === 'ip' && isLoopback(target);
+}
+
 function sameHost(a: HostTarget | null, b: HostTarget): boolean {
   if (a === null) return false;
   if (a.kind === 'ip') return b.kind === 'ip' && a.address === b.address;

@@ -42,6 +42,12 @@ export type MarqueeServerOptions = Readonly<{
   logger: Logger;
   keyboard: boolean;
   onKey?: RendererSocketOptions['onKey'];
+  /** The token renderers on other machines present (`#renderer-token=…`); null or absent: loopback renderers only. */
+  rendererToken?: string | null;
+  /** Most renderers at once (the `maxRenderers` setting). */
+  maxRenderers?: number;
+  /** Which renderer peers are this machine (default loopback); see `RendererSocketOptions`. */
+  isLocalPeer?: (address: string) => boolean;
 }>;
 
 /** The browser-mode HTTP + WebSocket server; other parts mount their routes and sockets on it. */
@@ -78,6 +84,9 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
     host,
     logger,
     keyboard: options.keyboard,
+    token: options.rendererToken ?? null,
+    ...(options.maxRenderers === undefined ? {} : { maxClients: options.maxRenderers }),
+    ...(options.isLocalPeer === undefined ? {} : { isLocalPeer: options.isLocalPeer }),
     ...(options.onKey === undefined ? {} : { onKey: options.onKey }),
   });
   upgrades.set(RENDERER_SOCKET_PATH, (req, socket, head) => {

@@ -18,7 +18,7 @@ export type RendererInboxOptions = Readonly<{
   /** Whether kiosk keys may drive the screen. */
   keyboard: boolean;
   /** Routes key presses through the audited control path; absent: straight to the player. */
-  onKey?: ((action: KeyAction, screen: string) => unknown) | null;
+  onKey?: ((action: KeyAction, screen: string, peer: string) => unknown) | null;
 }>;
 
 /** Handles one checked renderer message; `peer` names the renderer in the log (an address, a display). */
@@ -40,7 +40,7 @@ export function createRendererInbox(options: RendererInboxOptions): RendererInbo
     }
     if (message.type === 'key' && onKey != null) {
       Promise.resolve()
-        .then(() => onKey(message.action, host.screen))
+        .then(() => onKey(message.action, host.screen, peer))
         .catch((err: unknown) => logger.error({ peer, err: String(err) }, 'the key handler failed'));
       return;
     }

@@ -1,4 +1,5 @@
 import type { RendererApi, RendererToHost, ShowMessage } from '../../core/channels/rendererChannel';
+import { RENDERER_TOKEN_FRAGMENT, RENDERER_TOKEN_PROTOCOL } from '../../core/channels/rendererToken';
 import type { ShowView } from '../../core/view/showView';
 
 /** Reconnect delays: doubling from the first to the last, then staying at the last. */
@@ -12,6 +13,12 @@ export function nextDelay(previous: number | null): number {
 /** The WebSocket URL of the renderer channel for a page at `location` (ws: for http:, wss: for https:). */
 export function rendererSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/renderer`;
+}
+
+/** The renderer token in a page's URL fragment (`#renderer-token=…`), or null: a loopback kiosk needs none. */
+export function rendererTokenFrom(hash: string): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get(RENDERER_TOKEN_FRAGMENT);
+  return token === null || token === '' ? null : token;
 }
 
 function isReloadMessage(data: unknown): boolean {
@@ -34,7 +41,12 @@ export type WebSocketApi = RendererApi & Readonly<{ close(): void }>;
  * keeps the last view on screen while the connection is down (messages sent meanwhile are dropped:
  * the host re-sends the current view on reconnect and the renderer acknowledges it again).
  */
-export function createWebSocketApi(url: string = rendererSocketUrl(window.location)): WebSocketApi {
+export function createWebSocketApi(
+  url: string = rendererSocketUrl(window.location),
+  token: string | null = rendererTokenFrom(globalThis.location?.hash ?? ''),
+): WebSocketApi {
+  // Why: the token rides as the sub-protocol; a fragment is never sent to a server and survives reloads.
+  const protocols = token === null ? [] : [`${RENDERER_TOKEN_PROTOCOL}${token}`];
   const listeners = new Set<(view: ShowView) => void>();
   let last: ShowView | null = null;
   let socket: WebSocket | null = null;
@@ -47,7 +59,7 @@ export function createWebSocketApi(url: string = rendererSocketUrl(window.locati
   };
 
   const connect = (): void => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.addEventListener('open', () => {
       delay = null;

@@ -44,6 +44,7 @@ describe('resolveConfig', () => {
       allowedHosts: [],
       host: '127.0.0.1',
       port: 7770,
+      maxRenderers: 32,
       configFile: null,
     });
     expect(origins.display).toBe('default');
