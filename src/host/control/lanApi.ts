@@ -1,3 +1,4 @@
+import type { Health } from '../../core/channels/healthContract';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -26,7 +27,7 @@ export type LanApiOptions = Readonly<{
   rateLimit?: BucketConfig;
   now?: () => number;
   /** What `GET /api/health` answers (the host's `Health`); default: the name and the screens. */
-  health?: () => object;
+  health?: () => Health;
   /** Host names its server answers besides loopback and the listen address (`allowedHosts`); others get 421. */
   allowedHosts?: readonly string[];
 }>;

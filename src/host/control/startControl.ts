@@ -1,3 +1,4 @@
+import type { Health } from '../../core/channels/healthContract';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -40,7 +41,7 @@ export type StartControlOptions = Readonly<{
   interactive?: boolean;
   rateLimit?: BucketConfig;
   /** What `GET /api/health` answers (see src/host/health); default: the name and the screens. */
-  health?: () => object;
+  health?: () => Health;
   /** Host names the LAN API answers besides loopback and its listen address (the `allowedHosts` setting). */
   allowedHosts?: readonly string[];
 }>;
