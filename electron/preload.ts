@@ -1,4 +1,5 @@
 // The kiosk page's only door to the shell: exactly the RendererApi as `window.marquee`, one function per message.
+import { presentedMessage } from '../src/core/channels/presentedMessage';
 import { contextBridge, ipcRenderer } from 'electron';
 import type { RendererApi, ShowMessage } from '../src/core/channels/rendererChannel';
 import type { ShowView } from '../src/core/view/showView';
@@ -20,13 +21,8 @@ const api: RendererApi = {
       listeners.delete(listener);
     };
   },
-  presented(seq, mediaDurationMs) {
-    ipcRenderer.send(
-      IPC.presented,
-      mediaDurationMs === undefined
-        ? { type: 'presented', seq }
-        : { type: 'presented', seq, mediaDurationMs },
-    );
+  presented(seq, mediaDurationMs, paintedAt) {
+    ipcRenderer.send(IPC.presented, presentedMessage(seq, mediaDurationMs, paintedAt));
   },
   problem(seq, kind, ref, message) {
     ipcRenderer.send(IPC.problem, { type: 'problem', seq, kind, ref, message });

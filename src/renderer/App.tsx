@@ -6,6 +6,7 @@ import { ShowStage } from './show/ShowStage';
 import { Stage } from './stage/Stage';
 import { backgroundStyle, themeVariables } from './theme/themeStyle';
 import { type Clock, ClockContext } from './time/clock';
+import { hostClock } from './time/hostClock';
 import { keyAction } from './keys';
 
 /** The kiosk screen: the rotation, announcement overlay, paused sign and blackout, driven by `api`. */
@@ -16,6 +17,7 @@ export function App({ api }: Readonly<{ api: RendererApi }>) {
   useEffect(
     () =>
       api.onShow((v) => {
+        hostClock.note(v.now);
         setView(v);
         setClock((c) => {
           const offsetMs = v.now - Date.now();

@@ -90,6 +90,26 @@ export const HealthDisplay = z.strictObject({
   screen: z.string().nullable(),
 });
 
+/** A screen of a synchronized wall: its place, its estimate of fleet time and when its slide went up. */
+export const HealthWall = z.strictObject({
+  name: z.string(),
+  columns: z.number().int().positive(),
+  rows: z.number().int().positive(),
+  column: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  /** How far fleet time is ahead of this host's clock, and how sure (null: not measured; `local`: the machine's clock as is). */
+  fleetTime: z.strictObject({
+    offsetMs: z.number(),
+    errorMs: z.number().nonnegative().nullable(),
+    source: z.enum(['local', 'bus']),
+  }),
+  /** The wall's slide now, by its rotation, and the next change (fleet time, ms); null: nothing to play or held. */
+  slideId: z.string().nullable(),
+  nextChangeAt: z.number().nullable(),
+  /** The slide this screen last painted for the wall, and the fleet time of its first painted frame. */
+  shown: z.strictObject({ slideId: z.string(), shownAt: z.number() }).nullable(),
+});
+
 /** The host's health: what `GET /api/health` answers (no token needed; it names no secrets). */
 export const Health = z.strictObject({
   /** The request was answered (as in every LAN API reply); whether all is well is `healthy`. */
@@ -115,6 +135,8 @@ export const Health = z.strictObject({
   memory: z.strictObject({ rssBytes: z.number().nonnegative(), heapUsedBytes: z.number().nonnegative() }),
   /** The live agenda, when the playlist has `sessionsFrom`. */
   agenda: HealthAgenda.optional(),
+  /** Walls only: this screen's place in its wall and how it keeps time with it. */
+  wall: HealthWall.optional(),
   /** Electron only: the displays and where the screens are. */
   displays: z.array(HealthDisplay).optional(),
   /** Electron only: GPU feature status (`app.getGPUFeatureStatus()`). */

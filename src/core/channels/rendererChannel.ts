@@ -10,7 +10,11 @@ export const PresentedMessage = z.strictObject({
     .positive()
     .max(24 * 3600 * 1000)
     .optional(),
+  /** When the slide's first frame was painted, on the host's clock (ms since the epoch): a wall's shownAt. */
+  paintedAt: z.number().nonnegative().optional(),
 });
+
+export type PresentedMessage = z.infer<typeof PresentedMessage>;
 
 /** The renderer reports an asset that failed (a broken image shows a placeholder; a failed video is skipped). */
 export const ProblemMessage = z.strictObject({
@@ -47,7 +51,7 @@ export type HostToRenderer = ShowMessage | ReloadMessage;
 export interface RendererApi {
   /** Calls `listener` with every new view (and the current one at once, when known); returns an unsubscribe. */
   onShow(listener: (view: ShowView) => void): () => void;
-  presented(seq: number, mediaDurationMs?: number): void;
+  presented(seq: number, mediaDurationMs?: number, paintedAt?: number): void;
   problem(seq: number, kind: 'image-failed' | 'video-failed', ref: string, message: string): void;
   key(action: 'next' | 'prev' | 'toggle-pause' | 'toggle-blackout'): void;
 }

@@ -229,11 +229,11 @@ function reject(state: PlayerState, now: Instant, code: RejectCode, message: str
   return finish(state, now, [{ type: 'rejected', code, message }]);
 }
 
-/** Jumps to a slide chosen by staff; outside its window it plays once as an override. */
-function jump(state: PlayerState, index: number, now: Instant): Step {
+/** Jumps to a slide chosen by staff (or cued by a wall); outside its window it plays once as an override. */
+function jump(state: PlayerState, index: number, now: Instant, reason: EndReason = 'staff'): Step {
   const slide = state.playlist.slides[index];
   if (!slide) return reject(state, now, 'bad-position', 'no such slide');
-  const effects = endEffects(state, now, 'staff');
+  const effects = endEffects(state, now, reason);
   const override = !isEligible(state.playlist, slide, now);
   return finish(putUp(state, index, now, override), now, effects);
 }
@@ -327,6 +327,17 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
     case 'goto': {
       const found = resolveGoto(state, event.target);
       return 'index' in found ? jump(state, found.index, now) : reject(state, now, found.code, found.message);
+    }
+    case 'cue': {
+      const index = state.playlist.slides.findIndex((s) => s.id === event.slideId);
+      if (index < 0)
+        return reject(
+          state,
+          now,
+          'bad-position',
+          `the wall cued slide "${event.slideId}", which this playlist does not have`,
+        );
+      return jump(state, index, now, event.reason);
     }
     case 'pause':
       return finish({ ...state, paused: true }, now, []);

@@ -65,13 +65,16 @@ export type PlayerEvent =
   | Readonly<{ type: 'next' }>
   | Readonly<{ type: 'prev' }>
   | Readonly<{ type: 'goto'; target: GotoTarget }>
+  /** A synchronized wall puts slide `slideId` up now, as its rotation (`time-up`) or a staff cue (`staff`) says. */
+  | Readonly<{ type: 'cue'; slideId: string; reason: 'time-up' | 'staff' }>
   | Readonly<{ type: 'pause' }>
   | Readonly<{ type: 'resume' }>
   | Readonly<{ type: 'blackout'; on: boolean }>
   | Readonly<{ type: 'announce'; text: Text; title?: Text; seconds?: number; style?: 'info' | 'urgent' }>
   | Readonly<{ type: 'clear-announcement' }>
   | Readonly<{ type: 'load'; playlist: Playlist }>
-  | Readonly<{ type: 'presented'; seq: number; mediaDurationMs?: number }>
+  /** `paintedAt`: when the renderer painted the slide's first frame (host clock), for walls; the machine ignores it. */
+  | Readonly<{ type: 'presented'; seq: number; mediaDurationMs?: number; paintedAt?: number }>
   | Readonly<{ type: 'slide-failed'; seq: number; reason: string }>;
 
 /** Why a slide left the screen. */

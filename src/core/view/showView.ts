@@ -32,6 +32,11 @@ export type ShowView = Readonly<{
   upcoming: ScreenSlide | null;
   /** Whether the kiosk keyboard (clicker) commands are enabled on this screen. */
   keyboard: boolean;
+  /**
+   * Walls only: the host-clock instant at which this view's slide must start to enter, the same on every
+   * screen of the wall; the renderer holds it, preloaded, until the animation frame nearest that instant.
+   */
+  flipAt?: Instant;
   /** The host's clock when the view was made; renderers correct their clock by it. */
   now: Instant;
 }>;

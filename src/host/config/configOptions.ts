@@ -11,7 +11,7 @@ export type FleetField = 'url' | 'username' | 'passwordFile' | 'ca';
 export type SettingId = ConfigKey | `fleet.${FleetField}`;
 
 /** How a setting is written as text in a flag or an environment variable. */
-export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string' | 'list';
+export type TextKind = 'string' | 'boolean' | 'integer' | 'nullable-string' | 'list' | 'json';
 
 /** One setting: its config key, command-line flag, environment variable, and what it means. */
 export type ConfigOption = Readonly<{
@@ -212,6 +212,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'both',
   },
   {
+    key: 'wall',
+    flag: '--wall <json>',
+    env: 'MARQUEE_WALL',
+    kind: 'json',
+    defaultText: 'none',
+    description:
+      'This screen\'s place in a synchronized wall, as JSON: {"name":"lobby-wall","columns":3,"column":0,"bezel":{"x":12}} (docs/walls.md).',
+    usedBy: 'both',
+  },
+  {
     key: 'host',
     flag: '--host <address>',
     env: 'MARQUEE_HOST',
@@ -278,6 +288,14 @@ export function textToValue(kind: TextKind, text: string): unknown {
             .split(',')
             .map((item) => item.trim())
             .filter((item) => item !== '');
+    case 'json':
+      if (['', 'none', 'off', 'null'].includes(trimmed.toLowerCase())) return null;
+      try {
+        return JSON.parse(trimmed) as unknown;
+      } catch {
+        // Why: the schema then says what the value must be, naming the flag or variable.
+        return trimmed;
+      }
     default:
       return assertNever(kind);
   }

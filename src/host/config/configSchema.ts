@@ -6,6 +6,7 @@ import { parseDisplaySelection } from '../kiosk/displayPlan';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
 import { parseConfiguredHost } from '../http/hostAllowList';
 import { DEFAULT_MAX_RENDERERS } from '../http/rendererSocket';
+import { WallSetting } from '../wall/wallSetting';
 
 /** A `HOST:PORT` address for the LAN control API (IPv6 hosts in brackets: `[::1]:7771`). */
 export const ListenAddress = z.string().transform((text, ctx) => {
@@ -171,6 +172,11 @@ export const ConfigFile = z.strictObject({
     .describe(
       'Names (or addresses) besides loopback and the listen address that the servers answer; ".venue.lan" includes its subdomains.',
     ),
+  wall: WallSetting.nullable()
+    .optional()
+    .describe(
+      'This screen\'s place in a synchronized wall: { "name", "columns", "rows", "column", "row", "bezel": { "x", "y" } }; null (default): not in a wall.',
+    ),
   host: z.string().min(1).optional().describe('Address `marquee serve` listens on.'),
   port: z
     .number()
@@ -217,6 +223,8 @@ export type MarqueeConfig = Readonly<{
   allowedAssetNetworks: AllowedNetworks;
   /** Extra Host names the servers answer (DNS-rebinding guard); loopback and the listen address always are. */
   allowedHosts: readonly string[];
+  /** This screen's place in a synchronized wall; null: not in one. */
+  wall: WallSetting | null;
   host: string;
   port: number;
   /** Most renderers `marquee serve` keeps connected at once. */
@@ -251,6 +259,7 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   fleet: null,
   allowedAssetNetworks: [],
   allowedHosts: [],
+  wall: null,
   host: '127.0.0.1',
   port: 7770,
   maxRenderers: DEFAULT_MAX_RENDERERS,

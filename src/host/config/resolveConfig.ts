@@ -93,6 +93,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     fleet: fleet.config,
     allowedAssetNetworks: pick('allowedAssetNetworks') ?? DEFAULTS.allowedAssetNetworks,
     allowedHosts: pick('allowedHosts') ?? DEFAULTS.allowedHosts,
+    wall: pick('wall') ?? DEFAULTS.wall,
     host: pick('host') ?? DEFAULTS.host,
     port: pick('port') ?? DEFAULTS.port,
     maxRenderers: pick('maxRenderers') ?? DEFAULTS.maxRenderers,

@@ -62,9 +62,12 @@ export function rendererMessageToEvent(
 ): PlayerEvent | null {
   switch (message.type) {
     case 'presented':
-      return message.mediaDurationMs === undefined
-        ? { type: 'presented', seq: message.seq }
-        : { type: 'presented', seq: message.seq, mediaDurationMs: message.mediaDurationMs };
+      return {
+        type: 'presented',
+        seq: message.seq,
+        ...(message.mediaDurationMs === undefined ? {} : { mediaDurationMs: message.mediaDurationMs }),
+        ...(message.paintedAt === undefined ? {} : { paintedAt: message.paintedAt }),
+      };
     case 'problem':
       return message.kind === 'video-failed'
         ? { type: 'slide-failed', seq: message.seq, reason: `${message.ref}: ${message.message}` }

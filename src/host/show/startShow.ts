@@ -50,6 +50,8 @@ export type Show = Readonly<{
   /** Counts acknowledgements and reloads silent renderers once a transport `attach`es to it. */
   monitor: ShowMonitor;
   health: () => Health;
+  /** Adds a section to every health answer (a part's own figures); returns its removal. */
+  addHealthStage(stage: HealthStage): () => void;
   /** The audited control path (socket, LAN API, keys); null when it could not start. */
   control: ControlService | null;
   /** The offline cache of https assets; null when it could not be opened. */
@@ -61,6 +63,9 @@ export type Show = Readonly<{
   own(name: string, dispose: Disposer): void;
   dispose(): Promise<void>;
 }>;
+
+/** A step that adds a part's section to the health answer. */
+export type HealthStage = (health: Health) => Health;
 
 /** A part that plugs into the show: started with the running show, it returns what closes it. */
 export type ShowPart = Readonly<{
@@ -161,6 +166,9 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     ...(options.electron === undefined ? {} : { electron: options.electron }),
   });
   lifetime.add('show monitor', monitor.stop);
+  // Why: parts that start later (a wall, the fleet link) add their own section to health, as view stages do to views.
+  const healthStages: HealthStage[] = [];
+  const health = (): Health => healthStages.reduce((h, stage) => stage(h), monitor.health());
 
   let control: ControlService | null = null;
   try {
@@ -174,7 +182,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       logDir: paths.logs,
       remoteDir: existsSync(join(remoteDir, 'index.html')) ? remoteDir : null,
       keyboard: config.keyboard,
-      health: monitor.health,
+      health,
       allowedHosts: config.allowedHosts,
       ...(options.out === undefined ? {} : { out: options.out }),
     });
@@ -192,7 +200,14 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     clock,
     host: player,
     monitor,
-    health: monitor.health,
+    health,
+    addHealthStage(stage) {
+      healthStages.push(stage);
+      return () => {
+        const at = healthStages.indexOf(stage);
+        if (at >= 0) healthStages.splice(at, 1);
+      };
+    },
     control,
     offline,
     proof,

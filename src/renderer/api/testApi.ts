@@ -22,12 +22,13 @@ export function createTestApi(): TestApi {
         if (i >= 0) listeners.splice(i, 1);
       };
     },
-    presented(seq, mediaDurationMs) {
-      sent.push(
-        mediaDurationMs === undefined
-          ? { type: 'presented', seq }
-          : { type: 'presented', seq, mediaDurationMs },
-      );
+    presented(seq, mediaDurationMs, paintedAt) {
+      sent.push({
+        type: 'presented',
+        seq,
+        ...(mediaDurationMs === undefined ? {} : { mediaDurationMs }),
+        ...(paintedAt === undefined ? {} : { paintedAt }),
+      });
     },
     problem(seq, kind, ref, message) {
       sent.push({ type: 'problem', seq, kind, ref, message });

@@ -1,3 +1,4 @@
+import { presentedMessage } from '../../core/channels/presentedMessage';
 import type { RendererApi, RendererToHost, ShowMessage } from '../../core/channels/rendererChannel';
 import { RENDERER_TOKEN_FRAGMENT, RENDERER_TOKEN_PROTOCOL } from '../../core/channels/rendererToken';
 import type { ShowView } from '../../core/view/showView';
@@ -109,12 +110,8 @@ export function createWebSocketApi(
       if (last !== null) listener(last);
       return () => listeners.delete(listener);
     },
-    presented(seq, mediaDurationMs) {
-      send(
-        mediaDurationMs === undefined
-          ? { type: 'presented', seq }
-          : { type: 'presented', seq, mediaDurationMs },
-      );
+    presented(seq, mediaDurationMs, paintedAt) {
+      send(presentedMessage(seq, mediaDurationMs, paintedAt));
     },
     problem(seq, kind, ref, message) {
       send({ type: 'problem', seq, kind, ref, message });

@@ -6,6 +6,7 @@ import { type Preloaded, preloadView, warmUp } from '../assets/preload';
 import { backgroundStyle } from '../theme/themeStyle';
 import type { SlideEnv } from './SlideEnv';
 import { SlideView } from './SlideView';
+import { atFrameNearest, hostClock } from '../time/hostClock';
 import { type Motion, motionFor } from './transitions';
 
 type Shown = Readonly<{ view: ShowView; preloaded: Preloaded }>;
@@ -108,15 +109,28 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
       }),
     [bus, seq],
   );
-  useEffect(
-    () =>
-      afterFirstFrame(() => {
-        markEntry('marquee:enter-start', seq);
-        setStarted(true);
-        bus.emit({ kind: 'started', seq });
-      }),
-    [bus, seq],
-  );
+  const flipAt = view.flipAt;
+  const paintedAt = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const start = (): void => {
+      markEntry('marquee:enter-start', seq);
+      setStarted(true);
+      bus.emit({ kind: 'started', seq });
+    };
+    if (flipAt === undefined) return afterFirstFrame(start);
+    // A wall: mounted still, the slide waits for the frame nearest the wall's instant, then enters.
+    let cancelFlip = (): void => {};
+    const cancelFirst = afterFirstFrame(() => {
+      cancelFlip = atFrameNearest(hostClock.toPage(flipAt), (frame) => {
+        paintedAt.current = Math.round(hostClock.toHost(frame) * 10) / 10;
+        start();
+      });
+    });
+    return () => {
+      cancelFirst();
+      cancelFlip();
+    };
+  }, [bus, seq, flipAt]);
   useEffect(() => {
     if (!isPresent && exitDone && covered) safeToRemove?.();
   }, [isPresent, exitDone, covered, safeToRemove]);
@@ -143,7 +157,11 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
     acked.add(seq);
     afterPaint(() => {
       markEntry('marquee:presented', seq);
-      api.presented(seq, ...(needsLength && mediaMs !== null ? [Math.round(mediaMs)] : []));
+      api.presented(
+        seq,
+        needsLength && mediaMs !== null ? Math.round(mediaMs) : undefined,
+        paintedAt.current,
+      );
     });
   }, [entered, needsLength, mediaMs, videoFailed, acked, seq, api]);
 

@@ -52,6 +52,9 @@ const eventArb = (seqHint: () => number): fc.Arbitrary<PlayerEvent> =>
     fc
       .oneof(fc.integer({ min: -2, max: 12 }), fc.constantFrom('s0', 's3', 'nope'))
       .map((target): PlayerEvent => ({ type: 'goto', target })),
+    fc
+      .tuple(fc.constantFrom('s0', 's3', 'nope'), fc.constantFrom('time-up' as const, 'staff' as const))
+      .map(([slideId, reason]): PlayerEvent => ({ type: 'cue', slideId, reason })),
     fc.constant<PlayerEvent>({ type: 'pause' }),
     fc.constant<PlayerEvent>({ type: 'resume' }),
     fc.boolean().map((on): PlayerEvent => ({ type: 'blackout', on })),

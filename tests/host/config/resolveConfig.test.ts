@@ -42,6 +42,7 @@ describe('resolveConfig', () => {
       fleet: null,
       allowedAssetNetworks: [],
       allowedHosts: [],
+      wall: null,
       host: '127.0.0.1',
       port: 7770,
       maxRenderers: 32,
@@ -101,6 +102,30 @@ describe('resolveConfig', () => {
       host: '::1',
       port: 9000,
     });
+  });
+
+  it('reads a wall place from the file or as JSON in a variable, and names the fix for a bad one', () => {
+    const fromFile = resolved({ file: file('{ "wall": { "name": "lobby", "columns": 3, "column": 2 } }') });
+    expect(fromFile.config.wall).toEqual({
+      name: 'lobby',
+      columns: 3,
+      rows: 1,
+      column: 2,
+      row: 0,
+      bezel: { x: 0, y: 0 },
+    });
+    const fromEnv = resolved({
+      env: { MARQUEE_WALL: '{"name":"lobby","columns":2,"column":0,"bezel":{"x":14}}' },
+    });
+    expect(fromEnv.config.wall?.bezel).toEqual({ x: 14, y: 0 });
+    expect(
+      problems({ file: file('{\n  "wall": { "name": "lobby", "columns": 3, "column": 3 }\n}') }),
+    ).toEqual([
+      expect.stringMatching(/config\.json:2:54 {2}wall\.column {2}must be less than columns \(3\)/),
+    ]);
+    expect(problems({ env: { MARQUEE_WALL: '{name:lobby}' } })).toEqual([
+      expect.stringMatching(/MARQUEE_WALL=.*must be a JSON object/),
+    ]);
   });
 
   it('reads the asset networks a venue opts into as a list, and names a bad entry', () => {

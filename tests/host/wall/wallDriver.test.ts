@@ -1,0 +1,148 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FREE_RUNNING, wallPositionAt } from '../../../src/core/wall/wallRotation';
+import { wallSlidesAt } from '../../../src/core/wall/wallSlides';
+import { ManualClock, offsetClock } from '../../../src/host/clock';
+import { PlayerHost } from '../../../src/host/PlayerHost';
+import { startWallDriver, WALL_LEAD_MS, type WallDriver } from '../../../src/host/wall/wallDriver';
+import { WallSetting } from '../../../src/host/wall/wallSetting';
+import { playlist, slide } from '../../core/player/playlistBuilder';
+
+const START = Date.parse('2018-12-20T09:00:03.250+08:00');
+const show = playlist([slide('a', { duration: 4 }), slide('b', { duration: 7 }), slide('c')], 5);
+
+let dir: string;
+const running: { host: PlayerHost; driver: WallDriver }[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'marquee-wall-'));
+});
+
+afterEach(async () => {
+  for (const { host, driver } of running.splice(0)) {
+    driver.stop();
+    await host.stop();
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** One wall member on `base`, its own clock `skewMs` off, knowing fleet time exactly. */
+async function member(base: ManualClock, column: number, skewMs: number) {
+  const file = join(dir, 'playlist.json');
+  await writeFile(file, JSON.stringify(show));
+  const clock = offsetClock(skewMs, base);
+  const logger = pino({ level: 'silent' });
+  const host = await PlayerHost.start({
+    playlistFile: file,
+    stateDir: join(dir, `state-${column}`),
+    clock,
+    logger,
+  });
+  const setting = WallSetting.parse({ name: 'lobby', columns: 3, column });
+  const driver = startWallDriver({
+    setting,
+    host,
+    clock,
+    logger,
+    fleetTime: () => ({ offsetMs: -skewMs, errorMs: 1, source: 'bus' }),
+  });
+  running.push({ host, driver });
+  return { host, driver, clock };
+}
+
+const onScreen = (host: PlayerHost) => host.status().slide?.id;
+
+describe('the wall driver', () => {
+  it('plays the wall rotation of fleet time, putting each slide up ahead and flipping it at the change', async () => {
+    const base = new ManualClock(START);
+    const { host } = await member(base, 0, 0);
+    const slides = wallSlidesAt(show, START);
+    expect(onScreen(host)).toBe(wallPositionAt(slides, FREE_RUNNING, START)?.slideId);
+    const next = wallPositionAt(slides, FREE_RUNNING, START)?.endsAt ?? 0;
+    base.advance(next - WALL_LEAD_MS - START - 1);
+    const before = host.getView();
+    base.advance(1);
+    const cued = host.getView();
+    expect(cued.seq).toBe(before.seq + 1);
+    expect(cued.slide?.id).toBe(wallPositionAt(slides, FREE_RUNNING, next)?.slideId);
+    expect(cued.flipAt).toBe(next);
+  });
+
+  it('members whose clocks disagree flip at the same fleet instant and agree on every slide', async () => {
+    const base = new ManualClock(START);
+    const members = [await member(base, 0, -150), await member(base, 1, 0), await member(base, 2, 200)];
+    const flips: number[][] = members.map(() => []);
+    for (let t = 0; t < 120_000; t += 50) {
+      base.advance(50);
+      const ids = members.map((m) => onScreen(m.host));
+      expect(new Set(ids).size).toBe(1);
+      members.forEach((m, i) => {
+        const view = m.host.getView();
+        const fleetFlip = view.flipAt === undefined ? undefined : view.flipAt - (m.clock.now() - base.now());
+        if (fleetFlip !== undefined && flips[i]?.at(-1) !== fleetFlip) flips[i]?.push(fleetFlip);
+      });
+    }
+    expect(flips[0]?.length).toBeGreaterThan(15);
+    expect(flips[1]).toEqual(flips[0]);
+    expect(flips[2]).toEqual(flips[0]);
+  });
+
+  it('changes slide only when the wall does, though the renderer acknowledges (the player never runs ahead)', async () => {
+    const base = new ManualClock(START);
+    const { host } = await member(base, 1, 0);
+    const changedAt: number[] = [];
+    let seq = host.getView().seq;
+    for (let t = 0; t < 60_000; t += 10) {
+      base.advance(10);
+      const view = host.getView();
+      if (view.seq !== seq) {
+        changedAt.push(base.now());
+        seq = view.seq;
+        host.dispatch({ type: 'presented', seq }, 'renderer');
+      }
+    }
+    const slides = wallSlidesAt(show, START);
+    const cueTimes: number[] = [];
+    let p = wallPositionAt(slides, FREE_RUNNING, START);
+    while (p?.endsAt && p.endsAt - WALL_LEAD_MS <= START + 60_000) {
+      // Put up within one step (10 ms) after the lead time before each change of the wall.
+      cueTimes.push(Math.ceil((p.endsAt - WALL_LEAD_MS - START) / 10) * 10 + START);
+      p = wallPositionAt(slides, FREE_RUNNING, p.endsAt);
+    }
+    expect(changedAt).toEqual(cueTimes);
+  });
+
+  it('reports the first painted frame in fleet time', async () => {
+    const base = new ManualClock(START);
+    const { host, driver } = await member(base, 2, 200);
+    const end = wallPositionAt(wallSlidesAt(show, START), FREE_RUNNING, START)?.endsAt ?? 0;
+    base.advance(end - START);
+    const view = host.getView();
+    host.dispatch({ type: 'presented', seq: view.seq, paintedAt: (view.flipAt ?? 0) + 3 }, 'renderer');
+    expect(driver.health()).toMatchObject({
+      name: 'lobby',
+      column: 2,
+      shown: { slideId: view.slide?.id, shownAt: end + 3 },
+      fleetTime: { offsetMs: -200, source: 'bus' },
+    });
+  });
+});
+
+describe('WallSetting', () => {
+  it('names the fix for a screen outside its wall', () => {
+    const bad = WallSetting.safeParse({ name: 'lobby', columns: 3, column: 3 });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toMatch(/must be less than columns \(3\)/);
+    expect(WallSetting.parse({ name: 'lobby', columns: 2, column: 1 })).toEqual({
+      name: 'lobby',
+      columns: 2,
+      rows: 1,
+      column: 1,
+      row: 0,
+      bezel: { x: 0, y: 0 },
+    });
+  });
+});
