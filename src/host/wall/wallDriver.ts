@@ -13,7 +13,7 @@ import {
 } from '../../core/wall/wallRotation';
 import { wallSlidesAt } from '../../core/wall/wallSlides';
 import type { Clock, TimerHandle } from '../clock';
-import type { Dispatched, ViewStage } from '../PlayerHost';
+import type { Dispatched, ViewStage } from '../playerHostTypes';
 import type { WallSetting } from './wallSetting';
 
 /** How far ahead of a change the member puts the slide up (held still, preloaded) before it flips. */
