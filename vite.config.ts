@@ -17,6 +17,7 @@ type Page = Readonly<{ root: string; inputs: readonly string[]; outDir: string }
 export const PAGES: Readonly<Record<string, Page>> = {
   renderer: { root: 'src/renderer', inputs: ['index.html', 'preview.html'], outDir: 'dist/renderer' },
   remote: { root: 'src/remote', inputs: ['index.html'], outDir: 'dist/remote' },
+  'fleet-remote': { root: 'src/fleet-remote', inputs: ['index.html'], outDir: 'dist/fleet-remote' },
 };
 
 /** Builds the selected page set with relative URLs (`base: './'`), so any host path or app:// works. */

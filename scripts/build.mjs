@@ -29,7 +29,7 @@ if (wants('pages') && existsSync(`${root}vite.config.ts`)) {
   // Why: loaded only here, so `build.mjs cli` (what tests run when src/ changed) does not pay for Vite.
   const { build: viteBuild } = await import('vite');
   // Why: vite.config.ts builds one page set at a time (MARQUEE_PAGE); these are the names in its PAGES.
-  for (const page of ['renderer', 'remote']) {
+  for (const page of ['renderer', 'remote', 'fleet-remote']) {
     process.env.MARQUEE_PAGE = page;
     await viteBuild({ configFile: `${root}vite.config.ts`, logLevel: 'warn' });
   }

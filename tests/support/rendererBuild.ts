@@ -19,7 +19,7 @@ export function newest(path: string): number {
  * older than its sources (src/<page>, src/core, vite.config.ts). Test files run in parallel, so the build
  * holds a lock (flock) and re-checks inside it.
  */
-export function ensurePageBuilt(page: 'renderer' | 'remote'): void {
+export function ensurePageBuilt(page: 'renderer' | 'remote' | 'fleet-remote'): void {
   const built = join(root, 'dist', page, 'index.html');
   const stale = (): boolean => {
     if (!existsSync(built)) return true;
