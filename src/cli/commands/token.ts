@@ -66,7 +66,7 @@ async function show(configFlag: string | undefined): Promise<number> {
     );
     return 0;
   }
-  const url = remoteUrl(config.controlListen, token.token, networkInterfaces());
+  const url = remoteUrl(config.controlListen, token.token, networkInterfaces(), config.controlTls !== null);
   process.stdout.write(await tokenBanner(url, token, new URL(url).origin));
   return 0;
 }

@@ -181,6 +181,25 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'both',
   },
   {
+    key: 'controlTlsCert',
+    flag: '--control-tls-cert <file>',
+    env: 'MARQUEE_CONTROL_TLS_CERT',
+    kind: 'nullable-string',
+    defaultText: 'off (plain HTTP)',
+    description:
+      "The venue's certificate (PEM, with its chain): the LAN API and web remote are served over HTTPS/WSS. Give --control-tls-key too.",
+    usedBy: 'both',
+  },
+  {
+    key: 'controlTlsKey',
+    flag: '--control-tls-key <file>',
+    env: 'MARQUEE_CONTROL_TLS_KEY',
+    kind: 'nullable-string',
+    defaultText: 'off',
+    description: 'The private key (PEM) of --control-tls-cert.',
+    usedBy: 'both',
+  },
+  {
     key: 'maxPlaylistMb',
     flag: '--max-playlist-mb <mb>',
     env: 'MARQUEE_MAX_PLAYLIST_MB',

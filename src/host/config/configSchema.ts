@@ -156,6 +156,15 @@ export const ConfigFile = z.strictObject({
     .nullable()
     .optional()
     .describe('Path of the local control socket; default: per platform.'),
+  controlTlsCert: z
+    .string()
+    .min(1)
+    .nullable()
+    .optional()
+    .describe(
+      "The venue's certificate (PEM, with its chain) for HTTPS/WSS on the LAN API; give controlTlsKey too. Default: plain HTTP.",
+    ),
+  controlTlsKey: z.string().min(1).nullable().optional().describe('The private key (PEM) of controlTlsCert.'),
   maxPlaylistMb: z
     .number()
     .int('must be a whole number of megabytes')
@@ -213,6 +222,8 @@ export type MarqueeConfig = Readonly<{
   controlToken: string | null;
   /** The local control socket; null: the platform default. */
   controlSocket: string | null;
+  /** Certificate and key files of HTTPS/WSS on the LAN API; null: plain HTTP. */
+  controlTls: Readonly<{ cert: string; key: string }> | null;
   /** Largest playlist file read, MB. */
   maxPlaylistMb: number;
   /** Fleet groups of this screen. */
@@ -254,6 +265,7 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   controlListen: null,
   controlToken: null,
   controlSocket: null,
+  controlTls: null,
   maxPlaylistMb: 5,
   groups: [],
   fleet: null,

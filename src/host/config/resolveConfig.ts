@@ -74,6 +74,12 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
   if (problems.length > 0) return { ok: false, problems };
   origins.fleet = fleet.origin;
 
+  // Why: a path in the config file is relative to that file; on the command line, to the working folder.
+  const pathOf = (key: 'controlTlsCert' | 'controlTlsKey'): string | null | undefined => {
+    const text = pick(key);
+    if (typeof text !== 'string') return text;
+    return resolve(origins[key] === 'file' && inputs.file ? dirname(inputs.file.path) : inputs.cwd, text);
+  };
   const playlistText = pick('playlist');
   const playlistBase = origins.playlist === 'file' && inputs.file ? dirname(inputs.file.path) : inputs.cwd;
   const config: MarqueeConfig = {
@@ -88,6 +94,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     controlListen: pick('controlListen') ?? DEFAULTS.controlListen,
     controlToken: pick('controlToken') ?? DEFAULTS.controlToken,
     controlSocket: pick('controlSocket') ?? DEFAULTS.controlSocket,
+    controlTls: tlsPair(pathOf('controlTlsCert'), pathOf('controlTlsKey'), problems),
     maxPlaylistMb: pick('maxPlaylistMb') ?? DEFAULTS.maxPlaylistMb,
     groups: pick('groups') ?? DEFAULTS.groups,
     fleet: fleet.config,
@@ -99,6 +106,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     maxRenderers: pick('maxRenderers') ?? DEFAULTS.maxRenderers,
     configFile: inputs.file?.path ?? null,
   };
+  if (problems.length > 0) return { ok: false, problems };
   return { ok: true, config, origins };
 }
 
@@ -144,6 +152,21 @@ function resolveFleet(
     problems.push('fleet: a password file is set but no username; add fleet.username (or --fleet-username)');
   }
   return { config: { url: url.value, username, passwordFile, ca }, origin };
+}
+
+/** The LAN API's certificate and key, which go together; a lone one is a problem. */
+function tlsPair(
+  cert: string | null | undefined,
+  key: string | null | undefined,
+  problems: string[],
+): MarqueeConfig['controlTls'] {
+  if (cert && key) return { cert, key };
+  if (cert || key) {
+    problems.push(
+      `controlTlsCert and controlTlsKey go together: give both (the venue's certificate and its private key, PEM files) or neither`,
+    );
+  }
+  return null;
 }
 
 /** Validates flags or environment variables (text, or commander's booleans) as one layer. */

@@ -1,5 +1,12 @@
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Health } from '../../core/channels/healthContract';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { ControlState } from '../../core/control/controlState';
@@ -310,14 +317,21 @@ export type LanServer = Readonly<{
   close(): Promise<void>;
 }>;
 
-/** Starts the LAN API on `host:port` with its own HTTP server (what `--control-listen` turns on). */
+/** The venue's certificate (with its chain) and private key, PEM, for HTTPS/WSS. */
+export type LanTls = Readonly<{ cert: Buffer | string; key: Buffer | string }>;
+
+/**
+ * Starts the LAN API on `host:port` with its own HTTP server (what `--control-listen` turns on), or an
+ * HTTPS one with `tls` (the WebSocket is then WSS on the same port).
+ */
 export async function startLanServer(
   listen: Readonly<{ host: string; port: number }>,
   options: LanApiOptions,
+  tls: LanTls | null = null,
 ): Promise<LanServer> {
   const api = createLanApi(options);
   const guard = createHostGuard({ listen: listen.host, allowedHosts: options.allowedHosts ?? [] });
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     if (!guard.admitRequest(req, res)) return;
     api.handleRequest(req, res).then(
       (handled) => {
@@ -341,7 +355,9 @@ export async function startLanServer(
         else res.destroy();
       },
     );
-  });
+  };
+  // Why: https.Server is a tls.Server, not an http.Server, in the types; both serve the same handler.
+  const server = (tls === null ? createServer(handler) : createTlsServer(tls, handler)) as Server;
   server.on('upgrade', (req, socket, head) => {
     if (!guard.admitUpgrade(req, socket)) return;
     if (!api.handleUpgrade(req, socket, head)) refuseUpgrade(socket, 404, 'Not Found');
@@ -353,7 +369,7 @@ export async function startLanServer(
   const url = await listenHttp(server, listen, 'remote control', '--control-listen');
   return {
     server,
-    url,
+    url: tls === null ? url : url.replace(/^http:/, 'https:'),
     setToken: api.setToken,
     close: () =>
       new Promise<void>((resolve) => {

@@ -8,8 +8,9 @@ export function remoteUrl(
   listen: Readonly<{ host: string; port: number }>,
   token: string,
   interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>,
+  secure = false,
 ): string {
-  return `http://${lanHost(listen.host, interfaces)}:${listen.port}/remote/#token=${encodeURIComponent(token)}`;
+  return `${secure ? 'https' : 'http'}://${lanHost(listen.host, interfaces)}:${listen.port}/remote/#token=${encodeURIComponent(token)}`;
 }
 
 /** The host part of a URL other machines open: the listen host, or for 0.0.0.0 / :: the first LAN IPv4 address. */

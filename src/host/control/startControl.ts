@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Health } from '../../core/channels/healthContract';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import type { ControlReply } from '../../core/control/replies';
 import { createAuditLog } from './auditLog';
 import { type ControlGateway, createControlGateway } from './controlGateway';
 import { createKeyHandler } from './keyboardControl';
-import { type LanServer, startLanServer } from './lanApi';
+import { type LanServer, type LanTls, startLanServer } from './lanApi';
 import { type NamedHost, playerHostTarget } from './playerHostTarget';
 import type { BucketConfig } from './rateLimiter';
 import { remoteUrl } from './remoteUrl';
@@ -23,6 +24,8 @@ export type StartControlOptions = Readonly<{
   socketPath: string | null;
   /** Where the LAN API listens; null: off (the default). */
   listen: Readonly<{ host: string; port: number }> | null;
+  /** Certificate and key files: the LAN API speaks HTTPS/WSS. Default null: plain HTTP. */
+  tls?: Readonly<{ cert: string; key: string }> | null;
   /** `--control-token`; null: MARQUEE_CONTROL_TOKEN, else stored/generated in `configDir`. */
   token: string | null;
   configDir: string;
@@ -58,6 +61,20 @@ export type ControlService = Readonly<{
   auditFile: string;
   close(): Promise<void>;
 }>;
+
+/** Reads the certificate and key files, or says which one cannot be read and which setting names it. */
+function readTls(files: Readonly<{ cert: string; key: string }>): LanTls {
+  const read = (file: string, setting: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new Error(
+        `cannot read ${file} (${setting}): ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  };
+  return { cert: read(files.cert, 'controlTlsCert'), key: read(files.key, 'controlTlsKey') };
+}
 
 /** The token now in `file`, or null (with the reason written to `out`) when it is missing or invalid: the old one stays. */
 function rereadToken(file: string, out: { write(text: string): unknown }): string | null {
@@ -111,18 +128,24 @@ export async function startControl(options: StartControlOptions): Promise<Contro
   let tokenWatch: FileWatch | null = null;
   if (options.listen && lanToken) {
     try {
-      const server = await startLanServer(options.listen, {
-        gateway,
-        token: lanToken.token,
-        remoteDir: options.remoteDir,
-        ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-        ...(options.health ? { health: options.health } : {}),
-        ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-      });
+      const tls = options.tls ? readTls(options.tls) : null;
+      const server = await startLanServer(
+        options.listen,
+        {
+          gateway,
+          token: lanToken.token,
+          remoteDir: options.remoteDir,
+          ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+          ...(options.health ? { health: options.health } : {}),
+          ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+        },
+        tls,
+      );
       const url = remoteUrl(
         { host: options.listen.host, port: Number(new URL(server.url).port) },
         lanToken.token,
         networkInterfaces(),
+        tls !== null,
       );
       lan = { ...server, remoteUrl: url };
       if (lanToken.file !== null) {

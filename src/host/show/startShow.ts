@@ -177,6 +177,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       screens: [{ name: config.screen, host: player }],
       socketPath: config.controlSocket,
       listen: config.controlListen,
+      tls: config.controlTls,
       token: config.controlToken,
       configDir: paths.config,
       logDir: paths.logs,

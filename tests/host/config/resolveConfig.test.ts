@@ -37,6 +37,7 @@ describe('resolveConfig', () => {
       controlListen: null,
       controlToken: null,
       controlSocket: null,
+      controlTls: null,
       maxPlaylistMb: 5,
       groups: [],
       fleet: null,
@@ -140,6 +141,16 @@ describe('resolveConfig', () => {
       expect.stringMatching(
         /config\.json:2:27 {2}allowedAssetNetworks {2}"assets\.lan" is not an address or ADDRESS\/BITS network/,
       ),
+    ]);
+  });
+
+  it('takes the TLS certificate and key together, relative to the config file, and refuses one alone', () => {
+    const both = resolved({
+      file: file('{ "controlTlsCert": "tls/cert.pem", "controlTlsKey": "/etc/ssl/key.pem" }'),
+    });
+    expect(both.config.controlTls).toEqual({ cert: '/etc/marquee/tls/cert.pem', key: '/etc/ssl/key.pem' });
+    expect(problems({ env: { MARQUEE_CONTROL_TLS_CERT: '/etc/ssl/cert.pem' } })).toEqual([
+      expect.stringContaining('controlTlsCert and controlTlsKey go together'),
     ]);
   });
 
