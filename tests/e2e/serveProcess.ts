@@ -24,11 +24,12 @@ export type ServeProcess = Readonly<{
   stop: () => Promise<number | null>;
 }>;
 
-/** Starts `marquee serve` (through bin/marquee.mjs) with `args`, its state and config folders under `home`. */
+/** Starts `marquee serve` (through bin/marquee.mjs) with `args`, its state and config folders under `home`, and `env` added. */
 export async function startServe(
   args: readonly string[],
   home: string,
   timeoutMs = 30_000,
+  env: Readonly<Record<string, string>> = {},
 ): Promise<ServeProcess> {
   const child = spawn(process.execPath, [join(root, 'bin', 'marquee.mjs'), 'serve', ...args], {
     cwd: root,
@@ -38,6 +39,7 @@ export async function startServe(
       XDG_CONFIG_HOME: join(home, 'config'),
       XDG_CACHE_HOME: join(home, 'cache'),
       XDG_RUNTIME_DIR: join(home, 'run'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

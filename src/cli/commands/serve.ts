@@ -10,10 +10,11 @@ import { RENDERER_TOKEN_FRAGMENT } from '../../core/channels/rendererToken';
 import { lanHost } from '../../host/control/remoteUrl';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
 import { type BrowserTransport, startBrowserTransport } from '../../host/http/browserTransport';
-import { openKioskBrowser } from '../../host/http/kioskBrowser';
+import { type KioskBrowser, startKioskBrowser } from '../../host/http/kioskBrowser';
 import { createHostLogger } from '../../host/log/hostLogger';
 import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
+import { startScreenWatch } from '../../host/screen/screenWatch';
 import { type Show, startShow } from '../../host/show/startShow';
 
 /** The repository (or installed package) root: dist/ and assets/ live here. */
@@ -107,10 +108,24 @@ async function serve(command: Command): Promise<number> {
       otherMachines(server, config.host),
   );
 
+  let browser: KioskBrowser | null = null;
   if (command.opts<{ open?: boolean }>().open === true) {
-    const browser = openBrowser(server.url, paths.state, logger);
-    if (browser !== null) show.own('kiosk browser', () => browser.kill('SIGTERM'));
+    browser = openBrowser(server.url, paths.state, logger);
+    if (browser !== null) show.own('kiosk browser', browser.stop);
   }
+  // Why: only a browser this host started can be seen; for any other the watch says so in health.
+  const kiosk = browser;
+  const watch = startScreenWatch({
+    clock: show.clock,
+    view: () => show.host.getView(),
+    display: () => kiosk?.display() ?? null,
+    kind: 'devtools',
+    ...(kiosk === null ? {} : { restart: kiosk.restart }),
+    onProblem: show.monitor.recordError,
+    log: logger,
+  });
+  show.own('screen watch', watch.stop);
+  show.monitor.watchScreen(watch.health);
 
   await new Promise<void>((done) => {
     let stopping = false;
@@ -139,7 +154,7 @@ function otherMachines(server: BrowserTransport, listenHost: string): string {
     : `Other machines: open ${url}<the token in ${server.rendererToken.file}>\n`;
 }
 
-function openBrowser(url: string, stateDir: string, logger: Parameters<typeof openKioskBrowser>[3]) {
+function openBrowser(url: string, stateDir: string, logger: Parameters<typeof startKioskBrowser>[3]) {
   let chromium: string;
   try {
     chromium = findChromium();
@@ -149,5 +164,5 @@ function openBrowser(url: string, stateDir: string, logger: Parameters<typeof op
     );
     return null;
   }
-  return openKioskBrowser(chromium, url, join(stateDir, 'chromium-kiosk'), logger);
+  return startKioskBrowser(chromium, url, join(stateDir, 'chromium-kiosk'), logger);
 }

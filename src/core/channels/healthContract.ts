@@ -110,6 +110,28 @@ export const HealthWall = z.strictObject({
   shown: z.strictObject({ slideId: z.string(), shownAt: z.number() }).nullable(),
 });
 
+/** The pixel watchdog: whether the host can see the screen, what it saw, and what it last did about it. */
+export const HealthScreenWatch = z.strictObject({
+  /** How the host sees the screen: DevTools pipe (browser mode it started), Electron, or not at all. */
+  capture: z.enum(['devtools', 'electron', 'none']),
+  periodMs: z.number().int().positive(),
+  /** The last look: unknown when the host cannot see the screen. */
+  verdict: z.enum(['ok', 'dark', 'frozen', 'unknown']),
+  /** The last problem seen (since: when it began; at: when it was acted on) and what was done. */
+  lastProblem: z
+    .strictObject({
+      kind: z.enum(['dark', 'frozen']),
+      since: z.number(),
+      at: z.number(),
+      action: z.enum(['reload', 'restart']),
+    })
+    .nullable(),
+  reloads: z.number().int().nonnegative(),
+  restarts: z.number().int().nonnegative(),
+  /** Why the last capture failed; null when it worked. */
+  captureError: z.string().nullable(),
+});
+
 /** The host's health: what `GET /api/health` answers (no token needed; it names no secrets). */
 export const Health = z.strictObject({
   /** The request was answered (as in every LAN API reply); whether all is well is `healthy`. */
@@ -137,6 +159,8 @@ export const Health = z.strictObject({
   agenda: HealthAgenda.optional(),
   /** Walls only: this screen's place in its wall and how it keeps time with it. */
   wall: HealthWall.optional(),
+  /** The pixel watchdog, once it runs. */
+  screenWatch: HealthScreenWatch.optional(),
   /** Electron only: the displays and where the screens are. */
   displays: z.array(HealthDisplay).optional(),
   /** Electron only: GPU feature status (`app.getGPUFeatureStatus()`). */
@@ -145,3 +169,6 @@ export const Health = z.strictObject({
 
 /** The host's health. */
 export type Health = z.infer<typeof Health>;
+
+/** The pixel watchdog's part of health. */
+export type HealthScreenWatch = z.infer<typeof HealthScreenWatch>;

@@ -40,6 +40,7 @@ export type HealthInputs = Readonly<{
   proof: z.infer<typeof HealthProof> | null;
   memory: Readonly<{ rssBytes: number; heapUsedBytes: number }>;
   agenda?: z.infer<typeof HealthAgenda> | null;
+  screenWatch?: Health['screenWatch'];
   electron?: Readonly<{ displays?: z.infer<typeof HealthDisplay>[]; gpu?: Record<string, string> }>;
 }>;
 
@@ -58,7 +59,13 @@ export function buildHealth(inputs: HealthInputs): Health {
       };
   return {
     ok: true,
-    healthy: playlist.ok && inputs.agenda?.ok !== false && renderers.connected > 0 && !renderers.stale,
+    healthy:
+      playlist.ok &&
+      inputs.agenda?.ok !== false &&
+      renderers.connected > 0 &&
+      !renderers.stale &&
+      inputs.screenWatch?.verdict !== 'dark' &&
+      inputs.screenWatch?.verdict !== 'frozen',
     name: 'marquee',
     version: inputs.version,
     screen: status.screen,
@@ -84,6 +91,7 @@ export function buildHealth(inputs: HealthInputs): Health {
     proof: inputs.proof,
     memory: inputs.memory,
     ...(inputs.agenda == null ? {} : { agenda: inputs.agenda }),
+    ...(inputs.screenWatch === undefined ? {} : { screenWatch: inputs.screenWatch }),
     ...(inputs.electron?.displays === undefined ? {} : { displays: inputs.electron.displays }),
     ...(inputs.electron?.gpu === undefined ? {} : { gpu: inputs.electron.gpu }),
   };

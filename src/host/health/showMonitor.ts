@@ -51,6 +51,8 @@ export type ShowMonitor = Readonly<{
   /** Connects the watchdog to the renderers; until then it only counts. */
   attach(renderers: RendererControl): void;
   health(): Health;
+  /** Adds the pixel watchdog's figures to health. */
+  watchScreen(figures: () => NonNullable<HealthInputs['screenWatch']>): void;
   /** Records a problem a person should see in health (`lastError`). */
   recordError(message: string): void;
   stop(): void;
@@ -66,6 +68,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
   const limits = options.limits ?? DEFAULT_WATCHDOG_LIMITS;
   const version = options.version ?? appVersion();
   let renderers: RendererControl | null = null;
+  let screenWatch: (() => NonNullable<HealthInputs['screenWatch']>) | null = null;
   let seq = host.getView().seq;
   let lastShowAt = clock.now();
   let lastAckAt: number | null = null;
@@ -166,6 +169,9 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
     attach(control) {
       renderers = control;
     },
+    watchScreen(figures) {
+      screenWatch = figures;
+    },
     health() {
       const status = host.status();
       const memory = process.memoryUsage();
@@ -188,6 +194,7 @@ export function createShowMonitor(options: ShowMonitorOptions): ShowMonitor {
         proof: options.proof?.() ?? null,
         memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
         agenda: options.agenda?.() ?? null,
+        ...(screenWatch === null ? {} : { screenWatch: screenWatch() }),
         ...(options.electron === undefined ? {} : { electron: options.electron() }),
       });
     },

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
+import { cdpPipe } from '../screen/cdpPipe';
+import { type DisplayCapture, devtoolsDisplay } from '../screen/devtoolsDisplay';
 
 /** A screen size in pixels. */
 export type ScreenSize = Readonly<{ width: number; height: number }>;
@@ -10,6 +13,7 @@ export function kioskChromiumArgs(
   profileDir: string,
   runningAsRoot: boolean,
   screen: ScreenSize | null = null,
+  extra: readonly string[] = [],
 ): string[] {
   return [
     '--kiosk',
@@ -22,12 +26,23 @@ export function kioskChromiumArgs(
     '--no-default-browser-check',
     '--check-for-update-interval=31536000',
     '--autoplay-policy=no-user-gesture-required',
+    // Why: the host keeps a DevTools pipe (fds 3 and 4) to see what the screen shows and reload it.
+    '--remote-debugging-pipe',
     `--user-data-dir=${profileDir}`,
     // Why: on bare X without a window manager (many small kiosk boxes) --kiosk alone opens a half-size window.
     ...(screen ? ['--window-position=0,0', `--window-size=${screen.width},${screen.height}`] : []),
     // Why: Chromium refuses to start as root with its sandbox on (common on single-purpose kiosk boxes).
     ...(runningAsRoot ? ['--no-sandbox'] : []),
+    ...extra,
   ];
+}
+
+/**
+ * Extra Chromium flags from MARQUEE_KIOSK_CHROMIUM_ARGS (space-separated; tests only, e.g. a
+ * `--remote-debugging-port` for a test to reach the page behind the host's back).
+ */
+function kioskExtraArgs(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  return (env.MARQUEE_KIOSK_CHROMIUM_ARGS ?? '').split(/\s+/).filter((a) => a.length > 0);
 }
 
 /** Reads the current screen size from `xrandr --current` output (`Screen 0: … current 1920 x 1080, …`). */
@@ -51,7 +66,49 @@ export function detectScreenSize(
   return result.status === 0 ? parseXrandrScreen(result.stdout) : null;
 }
 
-/** Starts `chromium` as a kiosk on `url`; its exit is logged, and the caller stops it with `kill()`. */
+/** A kiosk browser this host started: the display it shows (seen through DevTools), a restart, and a stop. */
+export type KioskBrowser = Readonly<{
+  display(): DisplayCapture;
+  restart(): Promise<void>;
+  stop(): void;
+}>;
+
+/**
+ * Starts `chromium` as a kiosk on `url` with a DevTools pipe to it; `restart` stops it (SIGTERM, then
+ * SIGKILL after 5 s) and starts it again on the same profile.
+ */
+export function startKioskBrowser(
+  chromium: string,
+  url: string,
+  profileDir: string,
+  logger: Logger,
+): KioskBrowser {
+  let child = openKioskBrowser(chromium, url, profileDir, logger);
+  let display = devtoolsDisplay(cdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable));
+  const stopChild = (c: ChildProcess): Promise<void> =>
+    new Promise((done) => {
+      if (c.exitCode !== null || c.signalCode !== null) return done();
+      const force = setTimeout(() => c.kill('SIGKILL'), 5_000);
+      c.once('exit', () => {
+        clearTimeout(force);
+        done();
+      });
+      c.kill('SIGTERM');
+    });
+  return {
+    display: () => display,
+    async restart() {
+      await stopChild(child);
+      child = openKioskBrowser(chromium, url, profileDir, logger);
+      display = devtoolsDisplay(cdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable));
+    },
+    stop: () => {
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+/** Starts `chromium` as a kiosk on `url` (fds 3 and 4 are its DevTools pipe); its exit is logged. */
 export function openKioskBrowser(
   chromium: string,
   url: string,
@@ -59,8 +116,8 @@ export function openKioskBrowser(
   logger: Logger,
 ): ChildProcess {
   const screen = detectScreenSize();
-  const args = kioskChromiumArgs(url, profileDir, process.getuid?.() === 0, screen);
-  const child = spawn(chromium, args, { stdio: 'ignore' });
+  const args = kioskChromiumArgs(url, profileDir, process.getuid?.() === 0, screen, kioskExtraArgs());
+  const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
   logger.info({ chromium, args }, `opened ${url} in a Chromium kiosk window`);
   child.on('error', (err) => logger.error({ chromium, err: String(err) }, 'could not start Chromium'));
   child.on('exit', (code, signal) => logger.info({ code, signal }, 'the Chromium kiosk window closed'));
