@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHostGuard } from '../http/hostGuard';
 import type { Duplex } from 'node:stream';
 import type { z } from 'zod';
 import { parseFleetCommand } from '../../core/channels/fleetContract';
@@ -28,6 +29,8 @@ export type HubServerOptions = Readonly<{
   rateLimit?: BucketConfig;
   /** How long a command waits for the screens' replies (default 3 s). */
   replyWaitMs?: number;
+  /** Names besides loopback and the listen address that the hub answers (DNS-rebinding guard). */
+  allowedHosts?: readonly string[];
 }>;
 
 /** The hub's HTTP server, listening. */
@@ -125,13 +128,16 @@ export async function startHubServer(
       sendJson(res, 200, { ok: true, alert: await options.link.setAlert(parsed.value as AlertRequest) });
     }
   };
+  const guard = createHostGuard({ listen: listen.host, allowedHosts: options.allowedHosts ?? [] });
   const server = createServer((req, res) => {
+    if (!guard.admitRequest(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, errorReply(null, 'internal', String(err)));
       else res.destroy();
     });
   });
   server.on('upgrade', (req, socket, head) => {
+    if (!guard.admitUpgrade(req, socket)) return;
     if (!options.upgrade?.(req, socket, head)) refuseUpgrade(socket, 404, 'Not Found');
   });
   const url = await listenHttp(server, listen, 'the hub', '--listen');

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,40 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
     // Why: the broker sends the will 1.5 keepalives (1.5 s) after the last packet; allow scheduling slack.
     expect(Date.now() - killedAt).toBeLessThan(4_000);
     expect(row?.last?.groups).toEqual(['booths']);
+  });
+
+  it('answers only the Hosts it serves: a DNS-rebinding request or upgrade gets 421 and no body', async () => {
+    const h = await start();
+    const { port } = new URL(h.url);
+    const ask = (host: string, upgrade: boolean) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: upgrade ? '/mqtt' : '/api/fleet',
+            headers: {
+              host,
+              origin: `http://${host}`,
+              authorization: `Bearer ${TOKEN}`,
+              ...(upgrade ? { connection: 'Upgrade', upgrade: 'websocket' } : {}),
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += String(c)));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('upgrade', (res) => resolve({ status: res.statusCode ?? 0, body: '' }));
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await ask('evil.example', false)).toEqual({ status: 421, body: '' });
+    expect((await ask('evil.example:80', true)).status).toBe(421);
+    expect((await ask(`127.0.0.1:${port}`, false)).status).toBe(200);
+    await h.dispose();
+    hub = null;
   });
 
   it('sends a command to a group and collects each online screen’s reply; the API wants the token', async () => {
