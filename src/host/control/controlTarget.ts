@@ -3,7 +3,7 @@ import type { ControlState, PlaylistItem } from '../../core/control/controlState
 import type { ControlReply } from '../../core/control/replies';
 
 /** How a command reached the host, for the audit log. */
-export type TransportKind = 'socket' | 'http' | 'ws' | 'keyboard' | 'cli';
+export type TransportKind = 'socket' | 'http' | 'ws' | 'keyboard' | 'cli' | 'fleet';
 
 /**
  * The transport and the client (address, socket peer, screen) a command came from; `peer` is where a kiosk key

@@ -1,3 +1,4 @@
+import { fleetPart } from '../fleet/fleetPart';
 import { wallPart } from '../wall/wallPart';
 import type { ShowPart } from './startShow';
 
@@ -7,4 +8,4 @@ import type { ShowPart } from './startShow';
  * screen (the venue fleet link, walls) is added here once, as a `ShowPart`; it gets the running `Show`
  * and returns its disposer, which the show's lifetime runs in reverse order on `dispose()`.
  */
-export const SHOW_PARTS: readonly ShowPart[] = [wallPart];
+export const SHOW_PARTS: readonly ShowPart[] = [fleetPart, wallPart];
