@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { FleetName } from '../../core/channels/fleetTopics';
 import { appRoot } from '../../host/appRoot';
-import { parseListen } from '../../host/control/lanApi';
+import { parseListen } from '../../host/http/httpJson';
 import { resolveControlToken } from '../../host/control/tokenStore';
 import {
   loadOrCreateBrokerCredentials,

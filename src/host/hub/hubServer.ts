@@ -10,10 +10,11 @@ import {
   listenHttp,
   MAX_BODY_BYTES,
   readBody,
+  refuseUnauthorized,
   refuseUpgrade,
   sendJson,
   serveRemote,
-} from '../control/lanApi';
+} from '../http/httpJson';
 import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from '../control/rateLimiter';
 import { tokensMatch } from '../control/tokenStore';
 import type { HubLink } from './hubLink';
@@ -88,16 +89,7 @@ export async function startHubServer(
       return;
     }
     if (!tokensMatch(bearerOf(req), options.token)) {
-      sendJson(
-        res,
-        401,
-        errorReply(
-          null,
-          'unauthorized',
-          'missing or wrong token: send "Authorization: Bearer <token>" (printed by marquee hub)',
-        ),
-        { 'WWW-Authenticate': 'Bearer realm="marquee-hub"' },
-      );
+      refuseUnauthorized(res, 'marquee-hub', 'printed by marquee hub');
       return;
     }
     if (route.name === 'fleet') {

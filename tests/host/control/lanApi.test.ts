@@ -8,12 +8,8 @@ import WebSocket from 'ws';
 import { createAuditLog } from '../../../src/host/control/auditLog';
 import { createControlGateway } from '../../../src/host/control/controlGateway';
 import { createKeyHandler } from '../../../src/host/control/keyboardControl';
-import {
-  type LanServer,
-  parseListen,
-  startLanServer,
-  TOKEN_PROTOCOL_PREFIX,
-} from '../../../src/host/control/lanApi';
+import { type LanServer, startLanServer, TOKEN_PROTOCOL_PREFIX } from '../../../src/host/control/lanApi';
+import { parseListen } from '../../../src/host/http/httpJson';
 import { playerHostTarget } from '../../../src/host/control/playerHostTarget';
 import { machineHost } from './machineHost';
 
