@@ -2,6 +2,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frabJsonOf } from '../support/agendaFeeds';
+import { startFeedServer } from '../support/feedServer';
 import { runMarquee } from '../support/runMarquee';
 
 const schedules = join(import.meta.dirname, '../fixtures/schedules');
@@ -105,5 +107,40 @@ describe('marquee agenda import', { timeout: 180_000 }, () => {
     const wrong = await runMarquee(['agenda', 'import', copy, '--format', 'frab-json']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('not valid JSON');
+  });
+
+  it('fetches from the conference’s own server only when --allowed-asset-networks lists it', async () => {
+    const talk = {
+      id: '7',
+      title: 'Keynote',
+      room: 'Hall A',
+      speakers: ['Host'],
+      track: null,
+      startsAt: Date.UTC(2026, 11, 3, 9),
+      minutes: 45,
+    };
+    const feed = await startFeedServer({ kind: 'body', text: frabJsonOf([talk], 0, 'UTC') });
+    try {
+      const refused = await runMarquee(['agenda', 'import', feed.url]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('--allowed-asset-networks');
+      expect(feed.requests).toHaveLength(0);
+      const allowed = await runMarquee([
+        'agenda',
+        'import',
+        feed.url,
+        '--allowed-asset-networks',
+        '127.0.0.1',
+      ]);
+      expect(allowed.code).toBe(0);
+      expect(allowed.stderr).toContain('1 sessions over 1 day');
+      expect(allowed.stdout).toContain('Keynote');
+      expect(feed.requests).toHaveLength(1);
+      const badList = await runMarquee(['agenda', 'import', feed.url, '--allowed-asset-networks', 'the-lan']);
+      expect(badList.code).toBe(2);
+      expect(badList.stderr).toContain('"the-lan" is not an address');
+    } finally {
+      await feed.close();
+    }
   });
 });

@@ -11,10 +11,20 @@ import { parsePlaylist } from '../../core/playlist/parsePlaylist';
 import type { Playlist } from '../../core/playlist/types';
 import { isKnownTimeZone } from '../../core/time/zonedTime';
 import { fetchFeed } from '../../host/agenda/fetchFeed';
+import { type AllowedNetworks, parseAllowedNetworks } from '../../host/cache/addressPolicy';
 import { DEFAULT_FETCH_POLICY } from '../../host/cache/fetchAsset';
 import { assetExistsIn, formatProblem, loadPlaylistFile } from '../../host/playlist/loadPlaylistFile';
 
+/** `--allowed-asset-networks` (or MARQUEE_ALLOWED_ASSET_NETWORKS): the conference's own schedule server inside the venue. */
+const NetworksOption = z.string().transform((text, ctx): AllowedNetworks => {
+  const parsed = parseAllowedNetworks(text.split(',').filter((entry) => entry.trim() !== ''));
+  if (parsed.ok) return parsed.networks;
+  ctx.addIssue({ code: 'custom', message: `--allowed-asset-networks: ${parsed.message}` });
+  return z.NEVER;
+});
+
 const ImportOptions = z.strictObject({
+  allowedAssetNetworks: NetworksOption.optional(),
   format: z.enum(FEED_FORMATS).optional(),
   into: z.string().min(1).optional(),
   timezone: z
@@ -41,6 +51,12 @@ export function registerAgenda(program: Command): void {
     )
     .option('--into <playlist.json>', 'write the sessions into this playlist (comments and formatting kept)')
     .option('--timezone <zone>', 'event timezone when there is no --into playlist (default: the feed’s own)')
+    .addOption(
+      new Option(
+        '--allowed-asset-networks <list>',
+        "internal addresses or ADDRESS/BITS networks the export may come from (the conference's own server), comma-separated",
+      ).env('MARQUEE_ALLOWED_ASSET_NETWORKS'),
+    )
     .action(async (source: string, raw: unknown) => {
       process.exitCode = await importAgenda(source, raw);
     });
@@ -68,9 +84,15 @@ async function importAgenda(source: string, raw: unknown): Promise<number> {
     ...DEFAULT_FETCH_POLICY,
     timeoutMs: 30_000,
     maxBytes: 50 * 1024 * 1024,
+    allowedNetworks: options.allowedAssetNetworks ?? [],
+    // Why: as the live feed does, plain http only to a loopback address the venue allowed.
+    allowHttpLoopback: true,
   });
-  if (fetched.kind !== 'fresh')
-    return fail(`cannot read ${source}: ${fetched.kind === 'failed' ? fetched.reason : 'no content'}`);
+  if (fetched.kind !== 'fresh') {
+    const reason = fetched.kind === 'failed' ? fetched.reason : 'no content';
+    const hint = reason.includes('allowedAssetNetworks') ? ' (here: --allowed-asset-networks)' : '';
+    return fail(`cannot read ${source}: ${reason}${hint}`);
+  }
   const parsed = parseFeed(fetched.text, {
     timeZone: options.timezone ?? playlist?.event.timezone ?? 'UTC',
     format: options.format,

@@ -19,7 +19,7 @@ export type FetchPolicy = Readonly<{
   maxBytes: number;
   /** Redirect hops followed; each must stay on https. */
   maxRedirects: number;
-  /** Tests only: also allow `http://` on 127.0.0.1, ::1 and localhost, so no test ever needs the internet. */
+  /** Also allow `http://` to 127.0.0.1, ::1 and localhost (tests, and a schedule service on this machine); the address guard still refuses loopback unless `allowedNetworks` lists it. */
   allowHttpLoopback: boolean;
   /**
    * Internal networks the venue opts into (its own asset server); every other loopback, private,
