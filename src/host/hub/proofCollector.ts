@@ -1,7 +1,12 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProofAck, ProofBatch } from '../../core/channels/fleetContract';
-import { type AppendDurably, appendDurably, impressionFileName } from '../proof/impressionLog';
+import {
+  type AppendDurably,
+  appendDurably,
+  endsWithNewline,
+  impressionFileName,
+} from '../proof/impressionLog';
 
 /** The hub's store of the venue's proof of play: the screens' JSON lines, each impression once. */
 export type ProofCollector = Readonly<{
@@ -15,7 +20,8 @@ export type ProofCollector = Readonly<{
  * A collector writing to `dir` in the screens' own format (`<day>.<screen>.jsonl`, one line each, plus its
  * `id`), so `marquee report --dir <dir>` gives the venue's table. The ids already stored are read back at
  * start, so a batch resent across a hub restart is acknowledged without storing anything twice. Batches
- * are stored one after another; an acknowledgement goes out only after its lines are on disk.
+ * are stored one after another; an acknowledgement goes out only after its lines are on disk. A last line
+ * torn by a power cut is ended first, so it costs only itself (its impression is resent and stored again).
  */
 export async function createProofCollector(
   dir: string,
@@ -23,6 +29,8 @@ export async function createProofCollector(
 ): Promise<ProofCollector> {
   await mkdir(dir, { recursive: true });
   const seen = await storedIds(dir);
+  /** Files known to end with a newline (checked once, and again after a failed write). */
+  const clean = new Set<string>();
   let chain: Promise<unknown> = Promise.resolve();
   const storeNow = async (batch: ProofBatch): Promise<ProofAck> => {
     const fresh = batch.impressions.filter((i) => !seen.has(i.id));
@@ -31,7 +39,13 @@ export async function createProofCollector(
       const file = join(dir, impressionFileName(impression.day, impression.screen));
       byFile.set(file, [...(byFile.get(file) ?? []), `${JSON.stringify(impression)}\n`]);
     }
-    for (const [file, lines] of byFile) await append(file, lines.join(''));
+    for (const [file, lines] of byFile) {
+      // Why: a line torn by a power cut must not swallow the first line written after it.
+      const prefix = clean.has(file) || (await endsWithNewline(file)) ? '' : '\n';
+      clean.delete(file);
+      await append(file, prefix + lines.join(''));
+      clean.add(file);
+    }
     for (const impression of fresh) seen.add(impression.id);
     return { batch: batch.batch, ids: batch.impressions.map((i) => i.id) };
   };

@@ -158,7 +158,8 @@ export const appendDurably: AppendDurably = async (file, data) => {
   }
 };
 
-async function endsWithNewline(file: string): Promise<boolean> {
+/** Whether `file` is missing, empty or ends with a newline: false when a crash tore its last line. */
+export async function endsWithNewline(file: string): Promise<boolean> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(file, 'r');
