@@ -22,7 +22,7 @@ import type { Transport } from '../control/controlTarget';
 import { alertAnnouncement, type AlertShown, onlineStatus, StatusThrottle } from './fleetStatus';
 import { CommandInbox, forScreen } from './commandInbox';
 import type { ProofOutbox } from './proofOutbox';
-import { ReconnectWatchdog } from './reconnectWatchdog';
+import { superviseClient } from './reconnectWatchdog';
 
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
@@ -82,13 +82,12 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const transport = (client: string): Transport => ({ kind: 'fleet', client });
   let alert: FleetAlert = { active: false };
   let shown: AlertShown | null = null;
-  let stopped = false;
-  let client: MqttClient;
+  const client = (): MqttClient => supervised.current();
   let pumping = false;
 
   const publish = (topic: string, payload: unknown, retain: boolean, qos: 0 | 1 = 1): void => {
-    if (!client.connected) return;
-    client.publish(topic, JSON.stringify(payload), { qos, retain }, (err) => {
+    if (!client().connected) return;
+    client().publish(topic, JSON.stringify(payload), { qos, retain }, (err) => {
       if (err) log.warn({ topic, err: err.message }, 'fleet: a publish failed; it is sent again on change');
     });
   };
@@ -110,7 +109,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
 
   const pumpProof = async (): Promise<void> => {
     const outbox = options.proof;
-    if (outbox === null || pumping || !client.connected) return;
+    if (outbox === null || pumping || !client().connected) return;
     pumping = true;
     try {
       const batch = await outbox.nextBatch();
@@ -204,12 +203,9 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     ...credentials(options.fleet),
   });
 
-  const watchdog = new ReconnectWatchdog({ now: options.now, periodMs: baseReconnect });
   const makeClient = (): MqttClient => {
     const next = mqtt.connect(options.fleet.url, connectOptions());
     next.on('connect', () => {
-      next.options.reconnectPeriod = baseReconnect;
-      watchdog.connected();
       log.info({ url: options.fleet.url }, 'fleet: connected');
       next.subscribe([...screenSubscriptions(member)], { qos: 1 }, (err) => {
         if (err) log.warn({ err: err.message }, 'fleet: could not subscribe; commands may not arrive');
@@ -219,16 +215,6 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       options.proof?.resend();
       void pumpProof();
     });
-    next.on('close', () => {
-      watchdog.disconnected();
-      // Why: back off so 200 screens do not hammer a broker that is coming back.
-      next.options.reconnectPeriod = Math.min(
-        maxReconnect,
-        (next.options.reconnectPeriod ?? baseReconnect) * 2,
-      );
-      watchdog.periodIs(next.options.reconnectPeriod);
-    });
-    next.on('reconnect', () => watchdog.attempted());
     next.on('error', (err) =>
       log.warn({ err: err.message }, 'fleet: broker connection error; the show goes on'),
     );
@@ -236,20 +222,15 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     options.onClient?.(next);
     return next;
   };
-  client = makeClient();
-
-  let replaced = 0;
-  const watchTimer = setInterval(() => {
-    if (stopped || !watchdog.stuck(options.connectTimeoutMs ?? 10_000)) return;
-    replaced += 1;
-    log.warn({ replaced }, 'fleet: the MQTT client stopped reconnecting; replacing it');
-    const old = client;
-    old.removeAllListeners();
-    old.on('error', () => undefined);
-    old.end(true);
-    watchdog.replaced();
-    client = makeClient();
-  }, baseReconnect);
+  const supervised = superviseClient({
+    connect: makeClient,
+    now: options.now,
+    reconnectMs: baseReconnect,
+    maxReconnectMs: maxReconnect,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    onReplace: (replaced) =>
+      log.warn({ replaced }, 'fleet: the MQTT client stopped reconnecting; replaced it'),
+  });
   const healthTimer = setInterval(
     () => publish(fleetTopics.health(screen), options.health(), true, 0),
     options.healthIntervalMs ?? HEALTH_INTERVAL_MS,
@@ -258,23 +239,25 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const unsubscribe = options.onStateChange(() => throttle.changed());
 
   return {
-    connected: () => client.connected,
+    connected: () => client().connected,
     alert: () => alert,
-    replacements: () => replaced,
+    replacements: () => supervised.replacements(),
     async stop() {
-      stopped = true;
       unsubscribe();
       throttle.stop();
-      for (const timer of [watchTimer, healthTimer, pumpTimer]) clearInterval(timer);
-      if (client.connected) {
-        await client
+      supervised.stop();
+      for (const timer of [healthTimer, pumpTimer]) clearInterval(timer);
+      if (client().connected) {
+        await client()
           .publishAsync(fleetTopics.status(screen), JSON.stringify(offlineStatus(screen)), {
             qos: 1,
             retain: true,
           })
           .catch(() => undefined);
       }
-      await client.endAsync(!client.connected).catch(() => undefined);
+      await client()
+        .endAsync(!client().connected)
+        .catch(() => undefined);
     },
   };
 }

@@ -30,6 +30,7 @@ import {
   restoredPresence,
 } from '../../core/hub/presence';
 import { assertNever } from '../../core/assertNever';
+import { superviseClient } from '../fleet/reconnectWatchdog';
 import { createProofCollector, type ProofCollector } from './proofCollector';
 import { loadPresence, savePresence } from './presenceFile';
 
@@ -53,6 +54,12 @@ export type HubLinkOptions = Readonly<{
   republishAlert?: boolean;
   /** MQTT keepalive in seconds (default 10): the hub notices a frozen broker after about 1.5 of them. */
   keepaliveS?: number;
+  /** How long one connection attempt may take, ms (default 10 s). */
+  connectTimeoutMs?: number;
+  /** Longest wait between reconnect attempts, ms (they back off from 1 s; default 10 s). */
+  maxReconnectMs?: number;
+  /** Tests: sees each MQTT client the link makes (the first, and every replacement). */
+  onClient?: (client: MqttClient) => void;
 }>;
 
 /** The fleet controller: presence, proof of play, commands with their replies, and the venue alert. */
@@ -67,10 +74,15 @@ export type HubLink = Readonly<{
   /** The proof-of-play folder (for `marquee report --dir`). */
   proofDir: string;
   connected(): boolean;
+  /** How many times the watchdog replaced a client whose reconnects had stopped. */
+  replacements(): number;
   close(): Promise<void>;
 }>;
 
 const DEFAULT_TTL_MS = 30_000;
+const RECONNECT_MS = 1_000;
+const MAX_RECONNECT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 type Pending = {
   expected: Set<string>;
@@ -108,17 +120,6 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       );
     });
   };
-
-  const client: MqttClient = await mqtt.connectAsync(options.url, {
-    protocolVersion: 4,
-    username: options.username,
-    password: options.password,
-    clientId: `marquee-hub-${randomUUID().slice(0, 8)}`,
-    keepalive: options.keepaliveS ?? 10,
-    reconnectPeriod: 1_000,
-    connectTimeout: 10_000,
-    ...(options.ca === undefined ? {} : { ca: options.ca }),
-  });
 
   const onMessage = (topic: string, payload: Buffer): void => {
     const parsed = parseFleetTopic(topic);
@@ -167,7 +168,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
           return;
         }
         void proof.store(batch.value).then(
-          (ack) => client.publish(fleetTopics.proofAck(parsed.screen), JSON.stringify(ack), { qos: 1 }),
+          (ack) => client().publish(fleetTopics.proofAck(parsed.screen), JSON.stringify(ack), { qos: 1 }),
           (err: unknown) =>
             log.warn(
               { topic, err: String(err) },
@@ -194,12 +195,56 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         assertNever(parsed);
     }
   };
-  client.on('message', onMessage);
-  client.on('connect', () => log.info({ url: options.url }, 'hub: connected to the broker'));
-  client.on('offline', () => log.warn({ url: options.url }, 'hub: the broker is unreachable; retrying'));
-  await client.subscribeAsync([...HUB_SUBSCRIPTIONS, fleetTopics.alert()], { qos: 1 });
+  const clientId = `marquee-hub-${randomUUID().slice(0, 8)}`;
+  const subscriptions = [...HUB_SUBSCRIPTIONS, fleetTopics.alert()];
+  let subscribed: () => void = () => undefined;
+  const firstSubscription = new Promise<void>((resolve) => (subscribed = resolve));
+  const makeClient = (): MqttClient => {
+    const next = mqtt.connect(options.url, {
+      protocolVersion: 4,
+      username: options.username,
+      password: options.password,
+      clientId,
+      keepalive: options.keepaliveS ?? 10,
+      reconnectPeriod: RECONNECT_MS,
+      connectTimeout: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    });
+    next.on('message', onMessage);
+    next.on('connect', () => {
+      log.info({ url: options.url }, 'hub: connected to the broker');
+      // Why: a replacement client starts with no subscriptions; the first one re-subscribes by itself too.
+      next.subscribe(subscriptions, { qos: 1 }, (err) => {
+        if (err) log.warn({ err: err.message }, 'hub: could not subscribe; the fleet is not followed');
+        else subscribed();
+      });
+    });
+    next.on('offline', () => log.warn({ url: options.url }, 'hub: the broker is unreachable; retrying'));
+    next.on('error', (err) => log.warn({ err: err.message }, 'hub: broker connection error'));
+    options.onClient?.(next);
+    return next;
+  };
+  const supervised = superviseClient({
+    connect: makeClient,
+    now,
+    reconnectMs: RECONNECT_MS,
+    maxReconnectMs: options.maxReconnectMs ?? MAX_RECONNECT_MS,
+    connectTimeoutMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+    onReplace: (replaced) => log.warn({ replaced }, 'hub: the MQTT client stopped reconnecting; replaced it'),
+  });
+  const client = (): MqttClient => supervised.current();
+  try {
+    await firstConnection(client());
+  } catch (err) {
+    supervised.stop();
+    await client()
+      .endAsync(true)
+      .catch(() => undefined);
+    throw err;
+  }
+  await firstSubscription;
   if (options.republishAlert && alert.active) {
-    await client.publishAsync(fleetTopics.alert(), JSON.stringify(alert), { qos: 1, retain: true });
+    await client().publishAsync(fleetTopics.alert(), JSON.stringify(alert), { qos: 1, retain: true });
   }
 
   const targetsOf = (target: SendRequest['target']): readonly CommandTarget[] => {
@@ -252,7 +297,9 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         });
       });
       const payload = JSON.stringify({ ...request.command, id, expiresAt });
-      await Promise.all(targets.map((t) => client.publishAsync(fleetTopics.command(t), payload, { qos: 1 })));
+      await Promise.all(
+        targets.map((t) => client().publishAsync(fleetTopics.command(t), payload, { qos: 1 })),
+      );
       if (expected.length === 0) pending.get(id)?.done();
       await finished;
       pending.delete(id);
@@ -269,15 +316,17 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
           }
         : { active: false, since: now() };
       await writeAlert(alertFile, next);
-      await client.publishAsync(fleetTopics.alert(), JSON.stringify(next), { qos: 1, retain: true });
+      await client().publishAsync(fleetTopics.alert(), JSON.stringify(next), { qos: 1, retain: true });
       alert = next;
       changed();
       return next;
     },
-    connected: () => client.connected,
+    connected: () => client().connected,
+    replacements: () => supervised.replacements(),
     async close() {
       for (const wait of pending.values()) wait.done();
-      await client.endAsync();
+      supervised.stop();
+      await client().endAsync();
       await saving;
       await savePresence(presenceFile, table).catch(() => undefined);
     },
@@ -295,4 +344,20 @@ function loadAlert(file: string): FleetAlert {
 
 async function writeAlert(file: string, alert: FleetAlert): Promise<void> {
   await writeFileAtomic(file, `${JSON.stringify(alert)}\n`, { fsync: true });
+}
+
+/** Resolves on the client's first connection; rejects with the first error before it (a wrong password, no broker). */
+function firstConnection(client: MqttClient): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onConnect = (): void => {
+      client.off('error', onError);
+      resolve();
+    };
+    const onError = (err: Error): void => {
+      client.off('connect', onConnect);
+      reject(err);
+    };
+    client.once('connect', onConnect);
+    client.once('error', onError);
+  });
 }
