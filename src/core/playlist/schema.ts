@@ -141,6 +141,13 @@ export const AnnouncementSlide = z
   })
   .describe('A full-screen announcement.');
 
+const span = z
+  .boolean()
+  .optional()
+  .describe(
+    'true: on a wall, one picture across all its screens (each draws its part, bezels counted in). A screen not in a wall shows it normally.',
+  );
+
 /** A still image. */
 export const ImageSlide = z
   .strictObject({
@@ -153,6 +160,7 @@ export const ImageSlide = z
       .describe('cover (default) fills the screen; contain shows it whole.'),
     caption: Text.optional().describe('Caption drawn over the bottom of the image.'),
     alt: Text.optional().describe('What the image shows, for logs and placeholders.'),
+    span,
   })
   .describe('A full-screen image.');
 
@@ -165,6 +173,7 @@ export const VideoSlide = z
     poster: AssetRef.optional().describe('Image shown while the video loads.'),
     fit: z.enum(['cover', 'contain']).optional().describe('cover (default) or contain.'),
     caption: Text.optional().describe('Caption drawn over the bottom of the video.'),
+    span,
   })
   .describe('A muted video; plays its own length unless `duration` is set.');
 

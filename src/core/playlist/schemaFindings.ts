@@ -42,7 +42,11 @@ function addIssue(issue: z.core.$ZodIssue, base: JsonPath, data: unknown, out: F
           message: withHint(
             `unknown field "${key}"`,
             didYouMean(key, allowed),
-            allowed.length > 0 ? `allowed here: ${allowed.join(', ')}` : '',
+            key === 'span' && !allowed.includes('span')
+              ? 'only image and video slides can span a wall ("span": true)'
+              : allowed.length > 0
+                ? `allowed here: ${allowed.join(', ')}`
+                : '',
           ),
         });
       }

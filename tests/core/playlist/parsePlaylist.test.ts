@@ -39,6 +39,35 @@ describe('parsePlaylist', () => {
     expect(line.slice((problem?.column ?? 0) - 1)).toMatch(/^"enabeld"/);
   });
 
+  it('accepts "span": true on image and video slides', () => {
+    const result = parsePlaylist(
+      playlistWith(`[
+    { "type": "image", "id": "i", "src": "a.png", "span": true },
+    { "type": "video", "id": "v", "src": "a.webm", "duration": 8, "span": true }
+  ]`),
+      options,
+    );
+    expect(result.problems).toEqual([]);
+    if (result.ok) expect(result.playlist.slides.map((s) => 'span' in s && s.span)).toEqual([true, true]);
+  });
+
+  it('says at its line and column that only image and video slides can span a wall', () => {
+    const text = playlistWith('[\n    { "type": "announcement", "id": "a", "text": "x", "span": true }\n  ]');
+    const result = parsePlaylist(text, options);
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem?.path).toBe('slides[0].span');
+    expect(problem?.message).toContain('only image and video slides can span a wall');
+    const line = text.split('\n')[(problem?.line ?? 0) - 1] ?? '';
+    expect(line.slice((problem?.column ?? 0) - 1)).toMatch(/^"span"/);
+  });
+
+  it('refuses a span that is not true or false', () => {
+    const text = playlistWith('[{ "type": "image", "id": "i", "src": "a.png", "span": "yes" }]');
+    const [problem] = parsePlaylist(text, options).problems;
+    expect(problem?.message).toBe('must be true or false (got "yes")');
+  });
+
   it('accepts a file that starts with a UTF-8 byte-order mark and keeps columns right', () => {
     const text = `\uFEFF${playlistWith('[{ "type": "announcement", "id": "a", "text": "x", "duration": 0 }]')}`;
     const result = parsePlaylist(text, options);
