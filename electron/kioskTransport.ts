@@ -1,6 +1,7 @@
 import { screen } from 'electron';
 import { windowBackground } from '../src/host/kiosk/windowOptions';
 import type { Show } from '../src/host/show/startShow';
+import { electronCapture } from './electronCapture';
 import { bridgeRendererIpc } from './ipcBridge';
 import { KioskWindows } from './kioskWindows';
 import { watchProcesses } from './processWatch';
@@ -42,6 +43,7 @@ export function startKioskTransport(show: Show, options: KioskTransportOptions):
     host.onView((view) => windows.broadcast(view)),
   );
   windows.sync();
+  show.setScreenCapture(electronCapture(() => windows.pages()));
   const resync = (event: string) => (): void => {
     logger.info({ event }, 'the displays changed');
     windows.sync();

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, type WebContents } from 'electron';
 import type { Logger } from 'pino';
 import type { ShowView } from '../src/core/view/showView';
 import {
@@ -97,6 +97,14 @@ export class KioskWindows {
       this.#options.logger.info({ display: managed.displayId, reason }, 'reloading the kiosk page');
       managed.win.webContents.reload();
     }
+  }
+
+  /** The loaded kiosk pages, left to right (display 1 first): what screenshots and the pixel watchdog look at. */
+  pages(): readonly WebContents[] {
+    return [...this.#windows.values()]
+      .filter((m) => m.loaded && !m.win.isDestroyed())
+      .sort((a, b) => a.win.getBounds().x - b.win.getBounds().x)
+      .map((m) => m.win.webContents);
   }
 
   /** The displays that carry a kiosk window. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { Health } from '../../src/core/channels/healthContract';
 import { ensureElectronBuilt } from './support/electronBuild';
 import { runFakeMain } from './support/runFakeMain';
@@ -20,6 +21,7 @@ const MISSING = 'https://assets.example.invalid/not-fetched.svg';
 const LOGO =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>';
 const root = join(import.meta.dirname, '..', '..');
+const TOKEN = 'booth-token-0123456789abcdef';
 
 type Sent = Readonly<{ channel: string; seq: number | null; slideId: string | null }>;
 type Step = Readonly<{
@@ -44,14 +46,27 @@ type CacheChecks = Readonly<{
   marker: Fetched;
   climbing: number;
 }>;
+type Shot = Readonly<{ status: number; type: string | null; base64: string | null; body: string | null }>;
+type ScreenshotChecks = Readonly<{
+  png: Shot;
+  badDisplay: Shot;
+  health: Health['screenWatch'];
+  captures: number;
+}>;
 type Report = Readonly<{
-  booth: Readonly<{ steps: readonly Step[]; windowsOpened: number; cache: CacheChecks }>;
+  booth: Readonly<{
+    steps: readonly Step[];
+    windowsOpened: number;
+    cache: CacheChecks;
+    screenshot: ScreenshotChecks;
+  }>;
 }>;
 
 let dir: string;
 let steps: ReadonlyMap<string, Step>;
 let windowsOpened: number;
 let cache: CacheChecks;
+let screenshot: ScreenshotChecks;
 
 function step(name: string): Step {
   const found = steps.get(name);
@@ -97,6 +112,7 @@ beforeAll(async () => {
       FAKE_ELECTRON_CACHED_URL: CACHED,
       FAKE_ELECTRON_MISSING_URL: MISSING,
       MARQUEE_WATCHDOG_MS: String(WATCHDOG_MS),
+      MARQUEE_CONTROL_TOKEN: TOKEN,
     },
     150_000,
   );
@@ -106,6 +122,7 @@ beforeAll(async () => {
   steps = new Map(report.booth.steps.map((s) => [s.name, s]));
   windowsOpened = report.booth.windowsOpened;
   cache = report.booth.cache;
+  screenshot = report.booth.screenshot;
 }, 300_000);
 
 /** Fills the shell's offline cache with the logo only, as `marquee prefetch` does before an event (from loopback). */
@@ -254,5 +271,19 @@ describe('the Electron shell at a booth (built main process, stand-in electron)'
     expect(logged(/^the kiosk page on display 9 crashed \(exit code 139\)/)).toEqual([50]);
     expect(logged(/^the GPU process died \(crashed, exit code 1\)/)).toEqual([50]);
     expect(logged(/^GPU compositing is disabled_software/)).toEqual([40]);
+  });
+
+  it('answers GET /api/screenshot with what webContents.capturePage() shows, scaled, and names the valid displays', () => {
+    expect(screenshot.png).toMatchObject({ status: 200, type: 'image/png' });
+    const png = PNG.sync.read(Buffer.from(screenshot.png.base64 ?? '', 'base64'));
+    expect({ width: png.width, height: png.height }).toEqual({ width: 160, height: 90 });
+    // The stand-in page is navy with one white bar: a corner pixel away from it is navy.
+    const corner = [...png.data.subarray(0, 3)];
+    const far = [...png.data.subarray((png.width - 1) * 4, (png.width - 1) * 4 + 3)];
+    expect([corner, far].some((px) => px.join() === '10,20,120')).toBe(true);
+    expect(screenshot.badDisplay.status).toBe(400);
+    expect(screenshot.badDisplay.body).toContain('display must be 1 (this host shows one display) (got 3)');
+    expect(screenshot.health).toMatchObject({ capture: 'electron', unavailable: null, displays: 1 });
+    expect(screenshot.captures).toBeGreaterThanOrEqual(1);
   });
 });

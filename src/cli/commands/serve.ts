@@ -14,7 +14,7 @@ import { type KioskBrowser, startKioskBrowser } from '../../host/http/kioskBrows
 import { createHostLogger } from '../../host/log/hostLogger';
 import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
-import { startScreenWatch } from '../../host/screen/screenWatch';
+import { EXTERNAL_BROWSER } from '../../host/screen/screenCapture';
 import { type Show, startShow } from '../../host/show/startShow';
 
 /** The repository (or installed package) root: dist/ and assets/ live here. */
@@ -113,19 +113,8 @@ async function serve(command: Command): Promise<number> {
     browser = openBrowser(server.url, paths.state, logger);
     if (browser !== null) show.own('kiosk browser', browser.stop);
   }
-  // Why: only a browser this host started can be seen; for any other the watch says so in health.
-  const kiosk = browser;
-  const watch = startScreenWatch({
-    clock: show.clock,
-    view: () => show.host.getView(),
-    display: () => kiosk?.display() ?? null,
-    kind: 'devtools',
-    ...(kiosk === null ? {} : { restart: kiosk.restart }),
-    onProblem: show.monitor.recordError,
-    log: logger,
-  });
-  show.own('screen watch', watch.stop);
-  show.monitor.watchScreen(watch.health);
+  // Why: only a browser this host started can be seen; for any other, health and /api/screenshot say so.
+  show.setScreenCapture(browser?.capture ?? EXTERNAL_BROWSER);
 
   await new Promise<void>((done) => {
     let stopping = false;

@@ -110,22 +110,35 @@ export const HealthWall = z.strictObject({
   shown: z.strictObject({ slideId: z.string(), shownAt: z.number() }).nullable(),
 });
 
+/** A problem the pixel watchdog saw on a display, and what it did about it. */
+export const ScreenProblem = z.strictObject({
+  kind: z.enum(['dark', 'frozen']),
+  /** The display it was seen on, 1-based (as `GET /api/screenshot?display=N` counts). */
+  display: z.number().int().positive(),
+  /** When it began (the first dark or unchanged capture). */
+  since: z.number(),
+  /** When the watchdog acted on it. */
+  at: z.number(),
+  action: z.enum(['reload', 'restart']),
+  /** When a look at that display was right again; null: not yet. */
+  recoveredAt: z.number().nullable(),
+});
+/** A problem the pixel watchdog saw, and what it did. */
+export type ScreenProblem = z.infer<typeof ScreenProblem>;
+
 /** The pixel watchdog: whether the host can see the screen, what it saw, and what it last did about it. */
 export const HealthScreenWatch = z.strictObject({
   /** How the host sees the screen: DevTools pipe (browser mode it started), Electron, or not at all. */
   capture: z.enum(['devtools', 'electron', 'none']),
+  /** Why the host cannot see its screen (an external kiosk browser…); null when it can. */
+  unavailable: z.string().nullable(),
+  /** The displays it looks at (0 while none shows the show, or when it cannot see them). */
+  displays: z.number().int().nonnegative(),
   periodMs: z.number().int().positive(),
-  /** The last look: unknown when the host cannot see the screen. */
+  /** The last look, the worst of the displays: unknown when the host cannot see the screen. */
   verdict: z.enum(['ok', 'dark', 'frozen', 'unknown']),
-  /** The last problem seen (since: when it began; at: when it was acted on) and what was done. */
-  lastProblem: z
-    .strictObject({
-      kind: z.enum(['dark', 'frozen']),
-      since: z.number(),
-      at: z.number(),
-      action: z.enum(['reload', 'restart']),
-    })
-    .nullable(),
+  /** The last problem seen (since: when it began; at: when it was acted on), what was done, and when it was over. */
+  lastProblem: ScreenProblem.nullable(),
   reloads: z.number().int().nonnegative(),
   restarts: z.number().int().nonnegative(),
   /** Why the last capture failed; null when it worked. */

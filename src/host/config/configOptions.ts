@@ -267,6 +267,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     description: 'Most kiosk browsers `marquee serve` keeps connected at once; more are refused (503).',
     usedBy: 'serve',
   },
+  {
+    key: 'screenshotsPerMinute',
+    flag: '--screenshots-per-minute <number>',
+    env: 'MARQUEE_SCREENSHOTS_PER_MINUTE',
+    kind: 'integer',
+    defaultText: '60',
+    description:
+      'Screenshots (`GET /api/screenshot`) one LAN client may ask for a minute; more get 429 with Retry-After.',
+    usedBy: 'both',
+  },
 ];
 
 /** The name a flag or variable sets: `screen`, or `fleet.url`. */

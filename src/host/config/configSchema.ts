@@ -201,6 +201,13 @@ export const ConfigFile = z.strictObject({
     .max(1000, 'must be from 1 to 1000')
     .optional()
     .describe('Most kiosk browsers `marquee serve` keeps connected at once. Default 32.'),
+  screenshotsPerMinute: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 600')
+    .max(600, 'must be from 1 to 600')
+    .optional()
+    .describe('Screenshots (GET /api/screenshot) one client may ask for a minute. Default 60: one a second.'),
 });
 
 /** The settings as a config file gives them, after validation. */
@@ -240,6 +247,8 @@ export type MarqueeConfig = Readonly<{
   port: number;
   /** Most renderers `marquee serve` keeps connected at once. */
   maxRenderers: number;
+  /** Screenshots one LAN client may ask for a minute. */
+  screenshotsPerMinute: number;
   /** The config file that was read, or null when none exists. */
   configFile: string | null;
 }>;
@@ -275,4 +284,5 @@ export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   host: '127.0.0.1',
   port: 7770,
   maxRenderers: DEFAULT_MAX_RENDERERS,
+  screenshotsPerMinute: 60,
 };

@@ -104,6 +104,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     host: pick('host') ?? DEFAULTS.host,
     port: pick('port') ?? DEFAULTS.port,
     maxRenderers: pick('maxRenderers') ?? DEFAULTS.maxRenderers,
+    screenshotsPerMinute: pick('screenshotsPerMinute') ?? DEFAULTS.screenshotsPerMinute,
     configFile: inputs.file?.path ?? null,
   };
   if (problems.length > 0) return { ok: false, problems };

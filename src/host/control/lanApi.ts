@@ -26,6 +26,7 @@ import {
 import type { ControlGateway } from './controlGateway';
 import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from './rateLimiter';
 import { httpStatusOf } from './httpStatus';
+import type { ScreenshotRoute } from './screenshotRoute';
 import { tokensMatch } from './tokenStore';
 import { assertNever } from '../../core/assertNever';
 
@@ -44,6 +45,8 @@ export type LanApiOptions = Readonly<{
   health?: () => Health;
   /** Host names its server answers besides loopback and the listen address (`allowedHosts`); others get 421. */
   allowedHosts?: readonly string[];
+  /** `GET /api/screenshot` (see `screenshotRoute`); without it the endpoint answers 503. */
+  screenshot?: ScreenshotRoute;
 }>;
 
 /** The LAN control API as handlers to mount on an HTTP server. */
@@ -181,6 +184,11 @@ export function createLanApi(options: LanApiOptions): LanApi {
         sendJson(res, httpStatusOf(reply), reply);
         return true;
       }
+      case 'screenshot':
+        if (options.screenshot === undefined)
+          sendJson(res, 503, errorReply(null, 'unavailable', 'this host takes no screenshots'));
+        else await options.screenshot(req, res, url, ip);
+        return true;
       default:
         return assertNever(route.name);
     }
@@ -362,12 +370,13 @@ export async function startLanServer(
   };
 }
 
-type RouteName = 'health' | 'state' | 'playlist' | 'commands';
+type RouteName = 'health' | 'state' | 'playlist' | 'commands' | 'screenshot';
 const ROUTES: Readonly<Record<string, { name: RouteName; method: 'GET' | 'POST'; auth: boolean }>> = {
   '/api/health': { name: 'health', method: 'GET', auth: false },
   '/api/state': { name: 'state', method: 'GET', auth: true },
   '/api/playlist': { name: 'playlist', method: 'GET', auth: true },
   '/api/commands': { name: 'commands', method: 'POST', auth: true },
+  '/api/screenshot': { name: 'screenshot', method: 'GET', auth: true },
 };
 
 function readAuth(text: string): string | null {

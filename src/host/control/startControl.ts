@@ -11,6 +11,9 @@ import { createKeyHandler } from './keyboardControl';
 import { type LanServer, type LanTls, startLanServer } from './lanApi';
 import { type NamedHost, playerHostTarget } from './playerHostTarget';
 import type { BucketConfig } from './rateLimiter';
+import { screenshotRoute } from './screenshotRoute';
+import type { ScreenCapture } from '../screen/screenCapture';
+import { createScreenshots } from '../screen/screenshots';
 import { remoteUrl } from './remoteUrl';
 import { defaultSocketPath } from './socketPath';
 import { type SocketServer, startSocketServer } from './socketServer';
@@ -47,6 +50,10 @@ export type StartControlOptions = Readonly<{
   health?: () => Health;
   /** Host names the LAN API answers besides loopback and its listen address (the `allowedHosts` setting). */
   allowedHosts?: readonly string[];
+  /** How the host sees its screens, for `GET /api/screenshot`; default: it cannot. */
+  capture?: () => ScreenCapture;
+  /** Screenshots one client may ask for a minute (the `screenshotsPerMinute` setting). */
+  screenshotsPerMinute?: number;
 }>;
 
 /** The running control channels. */
@@ -138,6 +145,14 @@ export async function startControl(options: StartControlOptions): Promise<Contro
           ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
           ...(options.health ? { health: options.health } : {}),
           ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+          ...(options.capture
+            ? {
+                screenshot: screenshotRoute(
+                  createScreenshots({ capture: options.capture, now: Date.now }),
+                  options.screenshotsPerMinute,
+                ),
+              }
+            : {}),
         },
         tls,
       );

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { cdpPipe } from '../screen/cdpPipe';
-import { type DisplayCapture, devtoolsDisplay } from '../screen/devtoolsDisplay';
+import { devtoolsDisplay } from '../screen/devtoolsDisplay';
+import type { DisplayCapture, ScreenCapture } from '../screen/screenCapture';
 
 /** A screen size in pixels. */
 export type ScreenSize = Readonly<{ width: number; height: number }>;
@@ -69,6 +70,8 @@ export function detectScreenSize(
 /** A kiosk browser this host started: the display it shows (seen through DevTools), a restart, and a stop. */
 export type KioskBrowser = Readonly<{
   display(): DisplayCapture;
+  /** The browser's one display as the show's `ScreenCapture` (DevTools), restart included. */
+  capture: ScreenCapture;
   restart(): Promise<void>;
   stop(): void;
 }>;
@@ -95,13 +98,15 @@ export function startKioskBrowser(
       });
       c.kill('SIGTERM');
     });
+  const restart = async (): Promise<void> => {
+    await stopChild(child);
+    child = openKioskBrowser(chromium, url, profileDir, logger);
+    display = devtoolsDisplay(cdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable));
+  };
   return {
     display: () => display,
-    async restart() {
-      await stopChild(child);
-      child = openKioskBrowser(chromium, url, profileDir, logger);
-      display = devtoolsDisplay(cdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable));
-    },
+    capture: { kind: 'devtools', displays: () => [display], restart },
+    restart,
     stop: () => {
       child.kill('SIGTERM');
     },

@@ -1,18 +1,6 @@
 import { PNG } from 'pngjs';
 import type { CdpPipe } from './cdpPipe';
-
-/** Raw pixels of a capture: `channels` bytes a pixel, row by row. */
-export type Pixels = Readonly<{ pixels: Uint8Array; width: number; height: number; channels: 3 | 4 }>;
-
-/** What the host can do with one display it can see: capture it, small or whole, and reload its page. */
-export type DisplayCapture = Readonly<{
-  /** The whole screen as an image. */
-  image(format: 'jpeg' | 'png'): Promise<Buffer>;
-  /** The screen scaled down to about `width` pixels wide, as raw pixels (the watchdog's look). */
-  tiny(width: number): Promise<Pixels>;
-  /** Reloads the page on it. */
-  reload(): Promise<void>;
-}>;
+import type { DisplayCapture, ImageFormat } from './screenCapture';
 
 /**
  * The display of a browser this host started, seen through its DevTools pipe: the first page target
@@ -47,15 +35,17 @@ export function devtoolsDisplay(pipe: CdpPipe): DisplayCapture {
       return pipe.send(method, params, await session);
     }
   };
-  const capture = async (format: 'jpeg' | 'png', scale: number | null): Promise<Buffer> => {
+  const capture = async (format: ImageFormat, width: number | null): Promise<Buffer> => {
     let clip: Record<string, number> | undefined;
-    if (scale !== null) {
+    if (width !== null) {
       const metrics = (await onPage('Page.getLayoutMetrics')) as {
         cssLayoutViewport?: { clientWidth: number; clientHeight: number };
       };
       const vp = metrics.cssLayoutViewport;
       if (vp === undefined) throw new Error('the browser did not say how large its page is');
-      clip = { x: 0, y: 0, width: vp.clientWidth, height: vp.clientHeight, scale: scale / vp.clientWidth };
+      // Why: scaled down only; a phone asking for more pixels than the screen has gets the screen's own.
+      const scale = Math.min(1, width / vp.clientWidth);
+      clip = { x: 0, y: 0, width: vp.clientWidth, height: vp.clientHeight, scale };
     }
     const { data } = (await onPage('Page.captureScreenshot', {
       format,
@@ -66,7 +56,7 @@ export function devtoolsDisplay(pipe: CdpPipe): DisplayCapture {
     return Buffer.from(data, 'base64');
   };
   return {
-    image: (format) => capture(format, null),
+    image: (format, width) => capture(format, width),
     async tiny(width) {
       const png = PNG.sync.read(await capture('png', width));
       return { pixels: new Uint8Array(png.data), width: png.width, height: png.height, channels: 4 };

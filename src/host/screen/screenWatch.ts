@@ -1,15 +1,16 @@
-import type { HealthScreenWatch } from '../../core/channels/healthContract';
+import type { HealthScreenWatch, ScreenProblem } from '../../core/channels/healthContract';
 import type { Instant } from '../../core/player/playerTypes';
 import {
   NEW_SCREEN_WATCH,
   observeScreen,
   pixelStats,
+  type ScreenVerdict,
   type ScreenWatch,
 } from '../../core/screen/screenVerdict';
 import type { ShowView } from '../../core/view/showView';
 import type { Clock, TimerHandle } from '../clock';
 import { nextReloadDelay, recordCrash } from '../kiosk/reloadBackoff';
-import type { DisplayCapture } from './devtoolsDisplay';
+import type { DisplayCapture, ScreenCapture } from './screenCapture';
 
 /** How often the watchdog looks at the screen, and how wide its look is. */
 export const SCREEN_WATCH_PERIOD_MS = 5_000;
@@ -21,11 +22,8 @@ const RELOAD_HELPED_MS = 60_000;
 export type ScreenWatchOptions = Readonly<{
   clock: Clock;
   view: () => ShowView;
-  /** How the host sees the display; null: it cannot (an external kiosk browser), and health says so. */
-  display: () => DisplayCapture | null;
-  kind: HealthScreenWatch['capture'];
-  /** Starts the browser again (browser mode); without it a reload is all the watchdog can do. */
-  restart?: () => Promise<void>;
+  /** How the host sees its screens now (read at every look: a shell says it once its transport runs). */
+  capture: () => ScreenCapture;
   periodMs?: number;
   /** Told each problem in words (the show monitor's `recordError` fits). */
   onProblem?: (message: string) => void;
@@ -35,17 +33,20 @@ export type ScreenWatchOptions = Readonly<{
 /** The running watchdog: its figures for health, and its stop. */
 export type ScreenWatchHandle = Readonly<{ health(): HealthScreenWatch; stop(): void }>;
 
+const WORST: readonly HealthScreenWatch['verdict'][] = ['dark', 'frozen', 'ok'];
+
 /**
- * Looks at the display every `periodMs` (a 64-pixel-wide capture): a screen dark or frozen while the slide
- * is not (see `observeScreen`) is reloaded, and when the problem comes back within a minute of a reload,
- * the browser is restarted after a growing delay (`nextReloadDelay`). Health reports the last problem.
+ * Looks at every display every `periodMs` (a 64-pixel-wide capture): a screen dark or frozen while the
+ * slide is not (see `observeScreen`) is reloaded, and when the problem comes back within a minute of a
+ * reload, the renderer is restarted (when the capture can) after a growing delay (`nextReloadDelay`).
+ * Health reports the worst display, the last problem and when it was over.
  */
 export function startScreenWatch(options: ScreenWatchOptions): ScreenWatchHandle {
   const { clock, log } = options;
   const period = options.periodMs ?? SCREEN_WATCH_PERIOD_MS;
-  let watch: ScreenWatch = NEW_SCREEN_WATCH;
-  let verdict: HealthScreenWatch['verdict'] = options.display() === null ? 'unknown' : 'ok';
-  let lastProblem: HealthScreenWatch['lastProblem'] = null;
+  let watches: readonly ScreenWatch[] = [];
+  let verdict: HealthScreenWatch['verdict'] = 'unknown';
+  let lastProblem: ScreenProblem | null = null;
   let lastReloadAt: Instant | null = null;
   let restarts: readonly Instant[] = [];
   let reloads = 0;
@@ -54,52 +55,76 @@ export function startScreenWatch(options: ScreenWatchOptions): ScreenWatchHandle
   let timer: TimerHandle | null = null;
   let stopped = false;
 
-  const recover = async (kind: 'dark' | 'frozen', since: Instant): Promise<number> => {
+  const recover = async (
+    capture: Extract<ScreenCapture, { displays: unknown }>,
+    display: DisplayCapture,
+    index: number,
+    found: Exclude<ScreenVerdict, { kind: 'ok' }>,
+  ): Promise<number> => {
     const now = clock.now();
+    const { kind, since } = found;
     const reloadFailed = lastReloadAt !== null && now - lastReloadAt < RELOAD_HELPED_MS;
-    watch = NEW_SCREEN_WATCH;
-    if (reloadFailed && options.restart !== undefined) {
+    watches = [];
+    const problem = { kind, display: index + 1, since, at: now, recoveredAt: null };
+    if (reloadFailed && capture.restart !== undefined) {
       const delay = nextReloadDelay(restarts, now);
       restarts = recordCrash(restarts, now);
       restartCount++;
-      lastProblem = { kind, since, at: now, action: 'restart' };
+      lastProblem = { ...problem, action: 'restart' };
       const message = `the screen was ${kind} again after a reload: restarting the browser`;
-      log.warn({ kind, since, delayMs: delay }, message);
+      log.warn({ kind, since, display: index + 1, delayMs: delay }, message);
       options.onProblem?.(message);
       lastReloadAt = null;
-      await options.restart();
+      await capture.restart();
       return delay;
     }
     reloads++;
     lastReloadAt = now;
-    lastProblem = { kind, since, at: now, action: 'reload' };
+    lastProblem = { ...problem, action: 'reload' };
     const message = `the screen was ${kind} while its slide is not: reloading the page`;
-    log.warn({ kind, since }, message);
+    log.warn({ kind, since, display: index + 1 }, message);
     options.onProblem?.(message);
-    await options.display()?.reload();
+    await display.reload();
     return 0;
   };
 
   const look = async (): Promise<number> => {
-    const display = options.display();
-    if (display === null) {
+    const capture = options.capture();
+    if (capture.kind === 'none') {
+      verdict = 'unknown';
+      return 0;
+    }
+    const displays = capture.displays();
+    if (displays.length === 0) {
       verdict = 'unknown';
       return 0;
     }
     const view = options.view();
-    const tiny = await display.tiny(TINY_WIDTH);
+    const seen: ScreenWatch[] = [];
+    const verdicts: ScreenVerdict[] = [];
+    for (const [i, display] of displays.entries()) {
+      const tiny = await display.tiny(TINY_WIDTH);
+      const r = observeScreen(watches[i] ?? NEW_SCREEN_WATCH, {
+        at: clock.now(),
+        seq: view.seq,
+        slideId: view.slide?.id ?? null,
+        expectFlat: view.blackout,
+        stats: pixelStats(tiny.pixels, tiny.width, tiny.height, tiny.channels),
+      });
+      seen.push(r.watch);
+      verdicts.push(r.verdict);
+    }
     lastCaptureError = null;
-    const r = observeScreen(watch, {
-      at: clock.now(),
-      seq: view.seq,
-      slideId: view.slide?.id ?? null,
-      expectFlat: view.blackout,
-      stats: pixelStats(tiny.pixels, tiny.width, tiny.height, tiny.channels),
-    });
-    watch = r.watch;
-    verdict = r.verdict.kind;
-    if (r.verdict.kind === 'ok') return 0;
-    return recover(r.verdict.kind, r.verdict.since);
+    watches = seen;
+    verdict = WORST.find((k) => verdicts.some((v) => v.kind === k)) ?? 'ok';
+    const problem = lastProblem;
+    if (problem !== null && problem.recoveredAt === null && verdicts[problem.display - 1]?.kind === 'ok')
+      lastProblem = { ...problem, recoveredAt: clock.now() };
+    const bad = verdicts.findIndex((v) => v.kind !== 'ok');
+    const found = verdicts[bad];
+    const display = displays[bad];
+    if (found === undefined || found.kind === 'ok' || display === undefined) return 0;
+    return recover(capture, display, bad, found);
   };
 
   const schedule = (extraMs: number): void => {
@@ -115,15 +140,25 @@ export function startScreenWatch(options: ScreenWatchOptions): ScreenWatchHandle
   schedule(0);
 
   return {
-    health: () => ({
-      capture: options.display() === null ? 'none' : options.kind,
-      periodMs: period,
-      verdict,
-      lastProblem,
-      reloads,
-      restarts: restartCount,
-      captureError: lastCaptureError,
-    }),
+    health: () => {
+      const capture = options.capture();
+      return {
+        capture: capture.kind,
+        unavailable:
+          capture.kind === 'none'
+            ? capture.reason
+            : capture.displays().length === 0
+              ? 'no display shows the show yet'
+              : null,
+        displays: capture.kind === 'none' ? 0 : capture.displays().length,
+        periodMs: period,
+        verdict: capture.kind === 'none' ? 'unknown' : verdict,
+        lastProblem,
+        reloads,
+        restarts: restartCount,
+        captureError: lastCaptureError,
+      };
+    },
     stop() {
       stopped = true;
       timer?.cancel();

@@ -1,4 +1,5 @@
 import { fleetPart } from '../fleet/fleetPart';
+import { screenWatchPart } from '../screen/screenWatchPart';
 import { wallPart } from '../wall/wallPart';
 import type { ShowPart } from './startShow';
 
@@ -8,4 +9,4 @@ import type { ShowPart } from './startShow';
  * screen (the venue fleet link, walls) is added here once, as a `ShowPart`; it gets the running `Show`
  * and returns its disposer, which the show's lifetime runs in reverse order on `dispose()`.
  */
-export const SHOW_PARTS: readonly ShowPart[] = [fleetPart, wallPart];
+export const SHOW_PARTS: readonly ShowPart[] = [fleetPart, wallPart, screenWatchPart];

@@ -14,6 +14,7 @@ import { createShowMonitor, type ShowMonitor, type ShowMonitorOptions } from '..
 import { PlayerHost } from '../PlayerHost';
 import type { PlatformPaths } from '../paths';
 import { createImpressionSink, type ImpressionSinkHandle, proofOfPlayDir } from '../proof/impressionLog';
+import { NOT_SEEN_YET, type ScreenCapture } from '../screen/screenCapture';
 import { type Disposer, Lifetime } from './lifetime';
 import { SHOW_PARTS } from './showParts';
 
@@ -57,6 +58,10 @@ export type Show = Readonly<{
   /** The offline cache of https assets; null when it could not be opened. */
   offline: OfflineAssets | null;
   proof: ImpressionSinkHandle;
+  /** How the host sees what its displays really show (screenshots, the pixel watchdog); the shell says it. */
+  screenCapture(): ScreenCapture;
+  /** The shell says how it sees its displays, once its transport runs (or that it cannot, and why). */
+  setScreenCapture(capture: ScreenCapture): void;
   /** Starts `part` now; its disposer joins the show's lifetime. Throws what the part's `start` throws. */
   plug(part: ShowPart): Promise<void>;
   /** Adds a disposer to the show's lifetime (for a shell's own resources). */
@@ -170,6 +175,9 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
   const healthStages: HealthStage[] = [];
   const health = (): Health => healthStages.reduce((h, stage) => stage(h), monitor.health());
 
+  let capture: ScreenCapture = NOT_SEEN_YET;
+  const screenCapture = (): ScreenCapture => capture;
+
   let control: ControlService | null = null;
   try {
     const remoteDir = join(options.appRoot, 'dist', 'remote');
@@ -185,6 +193,8 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       keyboard: config.keyboard,
       health,
       allowedHosts: config.allowedHosts,
+      capture: screenCapture,
+      screenshotsPerMinute: config.screenshotsPerMinute,
       ...(options.out === undefined ? {} : { out: options.out }),
     });
     const running = control;
@@ -212,6 +222,10 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     control,
     offline,
     proof,
+    screenCapture,
+    setScreenCapture(next) {
+      capture = next;
+    },
     async plug(part) {
       const dispose = await part.start(show);
       if (dispose !== null) lifetime.add(part.name, dispose);

@@ -101,7 +101,28 @@ async function boothScenario(ctx) {
   await step('side display back');
   out.windowsOpened = ctx.windows.length;
 
-  // 7. Remote assets: served from the offline cache on app://, never from the network.
+  // 7. Staff look at the real screen: GET /api/screenshot through webContents.capturePage().
+  const shot = async (query) => {
+    const response = await fetch(new URL(`/api/screenshot${query}`, ctx.healthUrl), {
+      headers: { Authorization: `Bearer ${process.env.MARQUEE_CONTROL_TOKEN}` },
+    });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      base64: response.ok ? bytes.toString('base64') : null,
+      body: response.ok ? null : bytes.toString('utf8'),
+    };
+  };
+  out.screenshot = {
+    png: await shot('?format=png&width=160'),
+    // Why: one a second per client; the next request waits out the limit so it is judged on its display.
+    badDisplay: await sleep(1100).then(() => shot('?display=3')),
+    health: (await health()).body.screenWatch,
+    captures: ctx.record.captures,
+  };
+
+  // 8. Remote assets: served from the offline cache on app://, never from the network.
   const fromApp = async (url) => {
     const response = await ctx.fetchApp(url);
     return {

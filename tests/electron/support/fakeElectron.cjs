@@ -4,6 +4,7 @@
 // Load it with `node --require tests/electron/support/fakeElectron.cjs dist/electron/main.cjs …`.
 // FAKE_ELECTRON_SCENARIO=booth plays support/boothScenario.cjs instead (watchdog, crashes, GPU, displays, health).
 const Module = require('node:module');
+const { PNG } = require('pngjs');
 const { EventEmitter } = require('node:events');
 const { writeFileSync } = require('node:fs');
 
@@ -21,6 +22,7 @@ const record = {
   kiosk: [],
   focusCalls: 0,
   reloads: [],
+  captures: 0,
 };
 const createdWindows = [];
 let ready = false;
@@ -48,6 +50,50 @@ const ipcOk = (seq) =>
     { type: 'presented', seq },
   );
 
+/** The kiosk page's picture as the stand-in draws it: navy with a white bar whose place follows the slide. */
+const FAKE_SCREEN = { width: 320, height: 180, background: [10, 20, 120, 255] };
+function fakePicture() {
+  const { width, height, background } = FAKE_SCREEN;
+  const id = renderer.lastView?.slide?.id ?? 'idle';
+  const bar = [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % (width - 40);
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    const x = i % width;
+    rgba.set(x >= bar && x < bar + 40 ? [250, 250, 250, 255] : background, i * 4);
+  }
+  return fakeImage(rgba, width, height);
+}
+
+/** A NativeImage stand-in over RGBA pixels: getSize, resize (nearest pixel), toBitmap (BGRA), toPNG. */
+function fakeImage(rgba, width, height) {
+  return {
+    getSize: () => ({ width, height }),
+    resize({ width: w }) {
+      const h = Math.max(1, Math.round((height * w) / width));
+      const out = Buffer.alloc(w * h * 4);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          const from = (Math.floor((y * height) / h) * width + Math.floor((x * width) / w)) * 4;
+          rgba.copy(out, (y * w + x) * 4, from, from + 4);
+        }
+      return fakeImage(out, w, h);
+    },
+    toBitmap() {
+      const bgra = Buffer.from(rgba);
+      for (let i = 0; i < bgra.length; i += 4) [bgra[i], bgra[i + 2]] = [rgba[i + 2], rgba[i]];
+      return bgra;
+    },
+    toPNG() {
+      const png = new PNG({ width, height });
+      rgba.copy(png.data);
+      return PNG.sync.write(png);
+    },
+    toJPEG() {
+      throw new Error('the stand-in draws PNG only');
+    },
+  };
+}
+
 class FakeWebContents extends EventEmitter {
   constructor(win = null) {
     super();
@@ -74,6 +120,10 @@ class FakeWebContents extends EventEmitter {
   }
   isCrashed() {
     return false;
+  }
+  capturePage() {
+    record.captures += 1;
+    return Promise.resolve(fakePicture());
   }
   forcefullyCrashRenderer() {}
   closeDevTools() {}

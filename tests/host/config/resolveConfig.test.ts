@@ -47,6 +47,7 @@ describe('resolveConfig', () => {
       host: '127.0.0.1',
       port: 7770,
       maxRenderers: 32,
+      screenshotsPerMinute: 60,
       configFile: null,
     });
     expect(origins.display).toBe('default');

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ShowView } from '../../../src/core/view/showView';
 import { ManualClock } from '../../../src/host/clock';
-import type { DisplayCapture, Pixels } from '../../../src/host/screen/devtoolsDisplay';
+import type { ScreenCapture } from '../../../src/host/screen/screenCapture';
 import { SCREEN_WATCH_PERIOD_MS, startScreenWatch } from '../../../src/host/screen/screenWatch';
-
-const W = 64;
-const H = 36;
-
-function picture(kind: 'black' | 'slide'): Pixels {
-  const px = new Uint8Array(W * H * 4);
-  if (kind === 'slide')
-    for (let i = 0; i < W * H; i++) px.set(i % W < 20 ? [240, 240, 250, 255] : [20, 16, 60, 255], i * 4);
-  return { pixels: px, width: W, height: H, channels: 4 };
-}
-
-/** A display whose picture the test sets, counting what the watch asked of it. */
-function fakeDisplay() {
-  const d = { shows: 'slide' as 'black' | 'slide', reloads: 0, restarts: 0 };
-  const capture: DisplayCapture = {
-    image: async () => Buffer.alloc(0),
-    tiny: async () => picture(d.shows),
-    reload: async () => {
-      d.reloads++;
-    },
-  };
-  return { d, capture };
-}
+import { standInDisplay } from '../../support/standInCapture';
 
 const view = { seq: 1, slide: { id: 'a' }, blackout: false } as unknown as ShowView;
 
@@ -41,21 +19,29 @@ async function tick(clock: ManualClock, times = 1): Promise<void> {
   }
 }
 
+const quiet = { warn: () => undefined };
+
 describe('startScreenWatch', () => {
-  it('reloads a screen that goes black behind the host’s back and says so in health', async () => {
+  it('reloads a screen that goes black behind the host’s back, says so in health, then that it recovered', async () => {
     const clock = new ManualClock(1_000_000);
-    const { d, capture } = fakeDisplay();
+    const d = standInDisplay();
+    const capture: ScreenCapture = { kind: 'devtools', displays: () => [d.display] };
     const problems: string[] = [];
     const watch = startScreenWatch({
       clock,
       view: () => view,
-      display: () => capture,
-      kind: 'devtools',
+      capture: () => capture,
       onProblem: (m) => problems.push(m),
-      log: { warn: () => undefined },
+      log: quiet,
     });
     await tick(clock, 2);
-    expect(watch.health()).toMatchObject({ capture: 'devtools', verdict: 'ok', lastProblem: null });
+    expect(watch.health()).toMatchObject({
+      capture: 'devtools',
+      unavailable: null,
+      displays: 1,
+      verdict: 'ok',
+      lastProblem: null,
+    });
     d.shows = 'black';
     const blackAt = clock.now() + SCREEN_WATCH_PERIOD_MS;
     await tick(clock, 2);
@@ -63,46 +49,72 @@ describe('startScreenWatch', () => {
     expect(watch.health()).toMatchObject({
       verdict: 'dark',
       reloads: 1,
-      lastProblem: { kind: 'dark', since: blackAt, at: clock.now(), action: 'reload' },
+      lastProblem: {
+        kind: 'dark',
+        display: 1,
+        since: blackAt,
+        at: clock.now(),
+        action: 'reload',
+        recoveredAt: null,
+      },
     });
     expect(problems).toEqual(['the screen was dark while its slide is not: reloading the page']);
     d.shows = 'slide';
     await tick(clock);
-    expect(watch.health().verdict).toBe('ok');
+    expect(watch.health()).toMatchObject({
+      verdict: 'ok',
+      lastProblem: { kind: 'dark', recoveredAt: clock.now() },
+    });
     watch.stop();
   });
 
   it('restarts the browser when the screen is dark again soon after a reload', async () => {
     const clock = new ManualClock(1_000_000);
-    const { d, capture } = fakeDisplay();
-    const watch = startScreenWatch({
-      clock,
-      view: () => view,
-      display: () => capture,
+    const d = standInDisplay('black');
+    let restarts = 0;
+    const capture: ScreenCapture = {
       kind: 'devtools',
+      displays: () => [d.display],
       restart: async () => {
-        d.restarts++;
+        restarts++;
       },
-      log: { warn: () => undefined },
-    });
-    d.shows = 'black';
+    };
+    const watch = startScreenWatch({ clock, view: () => view, capture: () => capture, log: quiet });
     await tick(clock, 4);
-    expect({ reloads: d.reloads, restarts: d.restarts }).toEqual({ reloads: 1, restarts: 1 });
+    expect({ reloads: d.reloads, restarts }).toEqual({ reloads: 1, restarts: 1 });
     expect(watch.health()).toMatchObject({ reloads: 1, restarts: 1, lastProblem: { action: 'restart' } });
     watch.stop();
   });
 
-  it('says it cannot see a screen it has no capture of', async () => {
+  it('reloads the display that went dark, not the others, and names it', async () => {
+    const clock = new ManualClock(0);
+    const left = standInDisplay();
+    const right = standInDisplay();
+    const capture: ScreenCapture = { kind: 'electron', displays: () => [left.display, right.display] };
+    const watch = startScreenWatch({ clock, view: () => view, capture: () => capture, log: quiet });
+    right.shows = 'black';
+    await tick(clock, 3);
+    expect({ left: left.reloads, right: right.reloads }).toEqual({ left: 0, right: 1 });
+    expect(watch.health()).toMatchObject({ displays: 2, lastProblem: { kind: 'dark', display: 2 } });
+    watch.stop();
+  });
+
+  it('says it cannot see a screen it has no capture of, and why', async () => {
     const clock = new ManualClock(0);
     const watch = startScreenWatch({
       clock,
       view: () => view,
-      display: () => null,
-      kind: 'devtools',
-      log: { warn: () => undefined },
+      capture: () => ({ kind: 'none', reason: 'the kiosk browser was not started by this host' }),
+      log: quiet,
     });
     await tick(clock, 3);
-    expect(watch.health()).toMatchObject({ capture: 'none', verdict: 'unknown', lastProblem: null });
+    expect(watch.health()).toMatchObject({
+      capture: 'none',
+      unavailable: 'the kiosk browser was not started by this host',
+      displays: 0,
+      verdict: 'unknown',
+      lastProblem: null,
+    });
     watch.stop();
   });
 });
