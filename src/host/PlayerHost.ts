@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { slideTitle } from '../core/control/slideTitle';
 import { createPlayer, timeLeftMs, transition } from '../core/player/playerMachine';
-import type { Effect, PlayerEvent, PlayerState, Step } from '../core/player/playerTypes';
+import type { Audience, Effect, PlayerEvent, PlayerState, Step } from '../core/player/playerTypes';
 import type { Playlist } from '../core/playlist/types';
 import type { ShowView } from '../core/view/showView';
 import { toShowView } from '../core/view/toShowView';
@@ -32,6 +32,11 @@ const STAFF_EVENTS: ReadonlySet<PlayerEvent['type']> = new Set([
 
 /** Why: a wake is never further than this away, so a clock that jumps (no RTC, late NTP) is caught up within a minute. */
 const MAX_WAKE_DELAY_MS = 60_000;
+
+/** The screen a host plays for, as the player's `on` checks see it. */
+function audienceOf(options: PlayerHostOptions): Audience {
+  return { screen: options.screen ?? 'main', groups: options.groups ?? [], wall: options.wall ?? null };
+}
 
 /** Runs one screen's show: the pure player with real timers, playlist watching, persistence and proof of play. */
 export class PlayerHost {
@@ -72,7 +77,7 @@ export class PlayerHost {
       keyboard: options.keyboard ?? true,
     };
     this.startedAt = clock.now();
-    this.#state = createPlayer(source.initial, this.startedAt).state;
+    this.#state = createPlayer(source.initial, this.startedAt, undefined, audienceOf(options)).state;
   }
 
   /** Loads the playlist, resumes the saved position, starts the clock and the file watch. Throws PlaylistStartError. */
@@ -91,7 +96,7 @@ export class PlayerHost {
       options.stateDir == null ? null : await PositionKeeper.open(options.stateDir, screen, file, logger);
     const resume = opened?.resume;
     const host = new PlayerHost(options, source, clock, logger, opened?.keeper ?? null);
-    const first = createPlayer(source.initial, clock.now(), resume);
+    const first = createPlayer(source.initial, clock.now(), resume, audienceOf(options));
     host.#state = first.state;
     host.#carryOut(first.effects);
     logger.info(

@@ -57,6 +57,10 @@ export type PlayerHostOptions = Readonly<{
   playlistFile: string;
   /** Name of the screen this host drives. Default "main". */
   screen?: string;
+  /** Fleet groups of the screen: slides `on` one of them play here. Default none. */
+  groups?: readonly string[];
+  /** Name of the wall the screen belongs to: slides `on` it play here. Default none. */
+  wall?: string | null;
   /** Folder for the saved position; null: do not persist. Default: no persistence. */
   stateDir?: string | null;
   clock?: Clock;

@@ -25,7 +25,7 @@ export function SlidesTab(
               <button
                 type="button"
                 className={`slide-row${current ? ' current' : ''}${s.eligible ? '' : ' dim'}`}
-                disabled={disabled}
+                disabled={disabled || !s.forScreen}
                 aria-current={current ? 'true' : undefined}
                 onClick={() => run({ type: 'goto', slide: s.id })}
               >
@@ -37,7 +37,9 @@ export function SlidesTab(
                   <span className="row-title">{textIn(s.title, lang)}</span>
                   <span className="row-sub">
                     {s.subtitle ? textIn(s.subtitle, lang) : s.id}
-                    {!s.enabled ? (
+                    {!s.forScreen ? (
+                      <span className="tag">{t.notForScreen}</span>
+                    ) : !s.enabled ? (
                       <span className="tag">{t.disabled}</span>
                     ) : !s.eligible ? (
                       <span className="tag">{t.notInRotation}</span>

@@ -96,14 +96,17 @@ export type PlaylistItem = SlideCard &
   Readonly<{
     /** false: taken out of the rotation by `enabled: false` (staff can still jump to it). */
     enabled: boolean;
-    /** Whether it is in the rotation right now (enabled and inside its time windows). */
+    /** false: its `on` names other screens, so it never plays here and staff cannot jump to it on this screen. */
+    forScreen: boolean;
+    /** Whether it is in the rotation right now (for this screen, enabled and inside its time windows). */
     eligible: boolean;
   }>;
 
-/** The slide list the remote shows; `eligible` says which slides are in the rotation now. */
+/** The slide list the remote shows; `forScreen` and `eligible` say which slides play here, and which now. */
 export function toPlaylistItems(
   slides: readonly Slide[],
   eligible: (slide: Slide) => boolean,
+  forScreen: (slide: Slide) => boolean = () => true,
 ): PlaylistItem[] {
   return slides.map((slide, i) => ({
     id: slide.id,
@@ -112,6 +115,7 @@ export function toPlaylistItems(
     subtitle: slideSubtitle(slide),
     position: i + 1,
     enabled: slide.enabled !== false,
-    eligible: eligible(slide),
+    forScreen: forScreen(slide),
+    eligible: forScreen(slide) && eligible(slide),
   }));
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'bad-position',
   'empty-playlist',
   'nothing-eligible',
+  'not-for-screen',
   'unknown-screen',
   'keyboard-disabled',
   'too-large',

@@ -1,4 +1,6 @@
+import { playsOn } from '../channels/fleetTopics';
 import type { Playlist, Slide, Window } from '../playlist/types';
+import type { Audience } from './playerTypes';
 import { nextDate, zonedParts, zonedToInstant, type ZonedParts } from '../time/zonedTime';
 import { WEEKDAYS } from '../playlist/fields';
 
@@ -21,6 +23,22 @@ export function isEligibleAt(slide: Slide, at: ZonedParts): boolean {
   if (slide.enabled === false) return false;
   if (!slide.when || slide.when.length === 0) return true;
   return slide.when.some((w) => insideWindow(w, at));
+}
+
+/** Whether a slide is for a screen: it has no `on`, or its `on` names the screen, one of its groups or its wall. */
+export function isForScreen(slide: Slide, audience: Audience | null): boolean {
+  if (audience === null) return true;
+  const groups = audience.wall === null ? audience.groups : [...audience.groups, audience.wall];
+  return playsOn(slide.on, { screen: audience.screen, groups });
+}
+
+/** The audience in words, for messages: `screen "door-3" (groups doors, hall-a; wall lobby-wall)`. */
+export function describeAudience(audience: Audience): string {
+  const parts = [
+    ...(audience.groups.length === 0 ? [] : [`groups ${audience.groups.join(', ')}`]),
+    ...(audience.wall === null ? [] : [`wall ${audience.wall}`]),
+  ];
+  return `screen "${audience.screen}"${parts.length === 0 ? ' (no groups)' : ` (${parts.join('; ')})`}`;
 }
 
 /** Whether a slide is in the rotation at `now`. */

@@ -1,7 +1,7 @@
-import { closest } from 'fastest-levenshtein';
 import type { Playlist, Slide } from '../playlist/types';
-import { isEligible, nextWindowBoundary } from './eligibility';
+import { isEligible, isForScreen, nextWindowBoundary } from './eligibility';
 import {
+  type Audience,
   DEFAULT_DURATION_S,
   FAILURE_RETRY_MS,
   type Effect,
@@ -15,6 +15,7 @@ import {
   type Step,
 } from './playerTypes';
 import { assertNever } from '../assertNever';
+import { nothingEligible, notForScreen, resolveGoto } from './rejections';
 
 export type { PlayerEvent, PlayerState, Effect, Step } from './playerTypes';
 
@@ -50,6 +51,7 @@ export function timeLeftMs(state: PlayerState, now: Instant): number | null {
 
 /** Whether a slide is in the rotation at `now`: eligible, and not failed within the last FAILURE_RETRY_MS. */
 function inRotation(state: PlayerState, slide: Slide, now: Instant): boolean {
+  if (!isForScreen(slide, state.audience)) return false;
   const failedAt = state.failures[slide.id];
   if (failedAt !== undefined && now - failedAt < FAILURE_RETRY_MS) return false;
   return isEligible(state.playlist, slide, now);
@@ -233,31 +235,12 @@ function reject(state: PlayerState, now: Instant, code: RejectCode, message: str
 function jump(state: PlayerState, index: number, now: Instant, reason: EndReason = 'staff'): Step {
   const slide = state.playlist.slides[index];
   if (!slide) return reject(state, now, 'bad-position', 'no such slide');
+  if (state.audience !== null && !isForScreen(slide, state.audience)) {
+    return reject(state, now, 'not-for-screen', notForScreen(slide, state.audience));
+  }
   const effects = endEffects(state, now, reason);
   const override = !isEligible(state.playlist, slide, now);
   return finish(putUp(state, index, now, override), now, effects);
-}
-
-function resolveGoto(
-  state: PlayerState,
-  target: string | number,
-): { index: number } | { code: RejectCode; message: string } {
-  const slides = state.playlist.slides;
-  if (typeof target === 'number') {
-    if (Number.isInteger(target) && target >= 1 && target <= slides.length) return { index: target - 1 };
-    return {
-      code: 'bad-position',
-      message: `position ${target} is not a slide: give a whole number from 1 to ${slides.length}, or a slide id`,
-    };
-  }
-  const index = slides.findIndex((s) => s.id === target);
-  if (index >= 0) return { index };
-  const ids = slides.map((s) => s.id);
-  const near = ids.length > 0 ? closest(target, ids) : undefined;
-  return {
-    code: 'unknown-slide',
-    message: `no slide has the id "${target}"${near ? `; did you mean "${near}"?` : ''} (or give a position from 1 to ${slides.length})`,
-  };
 }
 
 /** Keeps the current slide across a playlist reload when it still exists and may play; else the same position. */
@@ -267,7 +250,7 @@ function reload(state: PlayerState, playlist: Playlist, now: Instant): Step {
   if (slot.kind === 'idle') return finish(next, now, []);
   const index = playlist.slides.findIndex((s) => s.id === slot.slideId);
   const slide = playlist.slides[index];
-  if (slide && (slot.override || isEligible(playlist, slide, now))) {
+  if (slide && isForScreen(slide, state.audience) && (slot.override || isEligible(playlist, slide, now))) {
     const oldSlide = state.playlist.slides[slot.index];
     const keepMediaLength =
       slide.type === 'video' && slide.duration === undefined && oldSlide?.type === 'video';
@@ -282,10 +265,19 @@ function reload(state: PlayerState, playlist: Playlist, now: Instant): Step {
   return finish(at === null ? goIdle(next, now) : putUp(next, at, now, false), now, effects);
 }
 
-/** A new player on `playlist` at `now`, resuming on `resume.slideId` when it still exists. */
-export function createPlayer(playlist: Playlist, now: Instant, resume?: ResumePoint): Step {
+/**
+ * A new player on `playlist` at `now` for the screen `audience` (null: every slide is for it), resuming on
+ * `resume.slideId` when it still exists and may play here.
+ */
+export function createPlayer(
+  playlist: Playlist,
+  now: Instant,
+  resume?: ResumePoint,
+  audience: Audience | null = null,
+): Step {
   const base: PlayerState = {
     playlist,
+    audience,
     slot: { kind: 'idle', seq: 0, since: now },
     paused: resume?.paused ?? false,
     blackout: resume?.blackout ?? false,
@@ -295,7 +287,7 @@ export function createPlayer(playlist: Playlist, now: Instant, resume?: ResumePo
   };
   const index = resume ? playlist.slides.findIndex((s) => s.id === resume.slideId) : -1;
   const slide = playlist.slides[index];
-  if (resume && slide && isEligible(playlist, slide, now)) {
+  if (resume && slide && isForScreen(slide, audience) && isEligible(playlist, slide, now)) {
     const up = putUp(base, index, now, false);
     const slot =
       up.slot.kind === 'slide' ? { ...up.slot, elapsedMs: Math.max(0, resume.elapsedMs ?? 0) } : up.slot;
@@ -314,13 +306,7 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
       const from = state.slot.kind === 'slide' ? state.slot.index : event.type === 'next' ? -1 : 0;
       const find = event.type === 'next' ? nextEligibleIndex : prevEligibleIndex;
       const index = find(state, from, now);
-      if (index === null)
-        return reject(
-          state,
-          now,
-          'nothing-eligible',
-          'no slide can play now: every slide is disabled or outside its time window',
-        );
+      if (index === null) return reject(state, now, 'nothing-eligible', nothingEligible(state));
       const effects = endEffects(state, now, 'staff');
       return finish(putUp(state, index, now, false), now, effects);
     }

@@ -43,9 +43,17 @@ export type IdleSlot = Readonly<{ kind: 'idle'; seq: number; since: Instant }>;
 /** What the rotation has on screen. */
 export type Slot = SlideSlot | IdleSlot;
 
+/**
+ * Who a screen is to a slide's `on`: its own name, its fleet groups and the name of the wall it belongs to
+ * (null: none). A slide with `on` plays on a screen only when one of these names is in it.
+ */
+export type Audience = Readonly<{ screen: string; groups: readonly string[]; wall: string | null }>;
+
 /** The whole state of one player (one screen). */
 export type PlayerState = Readonly<{
   playlist: Playlist;
+  /** The screen this player plays for; null: every slide is for it (previews, tools). */
+  audience: Audience | null;
   slot: Slot;
   paused: boolean;
   blackout: boolean;
@@ -98,7 +106,7 @@ export type Effect =
   | Readonly<{ type: 'rejected'; code: RejectCode; message: string }>;
 
 /** Why a command could not be applied. */
-export type RejectCode = 'unknown-slide' | 'bad-position' | 'nothing-eligible';
+export type RejectCode = 'unknown-slide' | 'bad-position' | 'nothing-eligible' | 'not-for-screen';
 
 /** The result of one step of the machine. */
 export type Step = Readonly<{ state: PlayerState; effects: readonly Effect[] }>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FleetName } from '../channels/fleetTopics';
 import {
   AssetRef,
   boundedString,
@@ -51,6 +52,14 @@ const slideBase = {
     .array(Window)
     .optional()
     .describe('Windows in which the slide plays. Omit to play it all the time.'),
+  on: z
+    .array(FleetName)
+    .min(1, 'name at least one screen, group or wall (or leave "on" out to play everywhere)')
+    .max(64, 'must name at most 64 screens, groups or walls')
+    .optional()
+    .describe(
+      'Where the slide plays: screen names, fleet groups or wall names, e.g. ["hall-a", "lobby"]. Omit to play on every screen.',
+    ),
   notes: boundedString(TEXT_LIMITS.notes)
     .optional()
     .describe('Notes for organisers; never shown on screen (at most 20,000 characters).'),

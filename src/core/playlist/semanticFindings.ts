@@ -78,6 +78,14 @@ function checkSlides(slides: unknown, sessionIds: ReadonlySet<string> | null, ou
     if (!isRecord(slide)) return;
     const at: JsonPath = ['slides', i];
     checkWindows(slide.when, [...at, 'when'], out);
+    if (Array.isArray(slide.on)) {
+      duplicates(
+        slide.on,
+        (j) => [...at, 'on', j],
+        out,
+        (v) => `${v} is listed twice in "on"`,
+      );
+    }
     if (slide.type === 'course') endsAfterStarts(slide, at, out);
     if (sessionIds !== null && typeof slide.session === 'string' && !sessionIds.has(slide.session)) {
       const near = closest(slide.session, [...sessionIds]);

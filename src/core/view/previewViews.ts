@@ -1,10 +1,14 @@
-import { DEFAULT_DURATION_S, type Instant } from '../player/playerTypes';
+import { isForScreen } from '../player/eligibility';
+import { type Audience, DEFAULT_DURATION_S, type Instant } from '../player/playerTypes';
 import type { Playlist } from '../playlist/types';
 import { screenSlide } from './screenSlide';
 import type { ShowView } from './showView';
 
-/** Settings of a preview: the screen name shown and where the playlist's assets are served. */
-export type PreviewOptions = Readonly<{ assetBase: string; screen?: string }>;
+/**
+ * Settings of a preview: the screen name shown, where the playlist's assets are served, and the screen whose
+ * `on` to check (its slides for other screens are marked `notHere`; omitted: every slide is for it).
+ */
+export type PreviewOptions = Readonly<{ assetBase: string; screen?: string; audience?: Audience }>;
 
 /**
  * One still view per slide of `playlist`, in order, as the renderer would get it at `now`: seq is the
@@ -39,6 +43,7 @@ export function previewViews(playlist: Playlist, now: Instant, options: PreviewO
     transition: slide.transition ?? playlist.defaults?.transition ?? 'fade',
     durationMs: (slide.duration ?? playlist.defaults?.duration ?? DEFAULT_DURATION_S) * 1000,
     upcoming: nextOf(playlist.slides, index),
+    ...(options.audience === undefined || isForScreen(slide, options.audience) ? {} : { notHere: true }),
   }));
 }
 

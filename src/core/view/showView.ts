@@ -33,6 +33,13 @@ export type ShowView = Readonly<{
   /** Whether the kiosk keyboard (clicker) commands are enabled on this screen. */
   keyboard: boolean;
   /**
+   * Set while idle when no slide of the playlist is for this screen (every slide's `on` names other screens):
+   * the idle screen then says, calmly, that nothing is scheduled here.
+   */
+  nothingForScreen?: true;
+  /** Previews only: this slide's `on` names other screens, so it never plays on the previewed one. */
+  notHere?: true;
+  /**
    * Walls only: the host-clock instant at which this view's slide must start to enter, the same on every
    * screen of the wall; the renderer holds it, preloaded, until the animation frame nearest that instant.
    */

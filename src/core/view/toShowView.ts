@@ -1,3 +1,4 @@
+import { isForScreen } from '../player/eligibility';
 import { currentSlide, nextEligibleIndex, timeLeftMs } from '../player/playerMachine';
 import type { Instant, PlayerState } from '../player/playerTypes';
 import { screenSlide } from './screenSlide';
@@ -13,6 +14,11 @@ export function toShowView(state: PlayerState, now: Instant, options: ViewOption
   const upcomingIndex = slot.kind === 'slide' ? nextEligibleIndex(state, slot.index, now) : null;
   const upcoming = upcomingIndex === null ? null : (playlist.slides[upcomingIndex] ?? null);
   const a = state.announcement;
+  const { audience } = state;
+  const nothingForScreen =
+    slot.kind === 'idle' &&
+    audience !== null &&
+    !playlist.slides.some((candidate) => isForScreen(candidate, audience));
   return {
     seq: slot.seq,
     screen: options.screen,
@@ -32,6 +38,7 @@ export function toShowView(state: PlayerState, now: Instant, options: ViewOption
       : null,
     upcoming: upcoming && upcoming !== slide ? screenSlide(upcoming) : null,
     keyboard: options.keyboard,
+    ...(nothingForScreen ? { nothingForScreen: true } : {}),
     now,
   };
 }

@@ -5,6 +5,7 @@ const PLAYER_REJECTIONS: ReadonlySet<ErrorCode> = new Set([
   'bad-position',
   'empty-playlist',
   'nothing-eligible',
+  'not-for-screen',
   'unknown-screen',
 ]);
 

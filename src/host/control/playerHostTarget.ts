@@ -2,7 +2,7 @@ import type { ControlCommand } from '../../core/control/commands';
 import { type ControlState, toControlState, toPlaylistItems } from '../../core/control/controlState';
 import { type ControlReply, errorReply } from '../../core/control/replies';
 import { checkGotoTarget, toAction } from '../../core/control/toPlayerEvent';
-import { isEligible } from '../../core/player/eligibility';
+import { isEligible, isForScreen } from '../../core/player/eligibility';
 import type { PlayerEvent, PlayerState } from '../../core/player/playerTypes';
 import type { ShowView } from '../../core/view/showView';
 import type { ControlTarget, Transport } from './controlTarget';
@@ -110,7 +110,11 @@ export function playerHostTarget(screens: readonly NamedHost[]): ControlTarget {
       if (!s) return null;
       const state = s.host.getState();
       const now = s.host.getView().now;
-      return toPlaylistItems(state.playlist.slides, (slide) => isEligible(state.playlist, slide, now));
+      return toPlaylistItems(
+        state.playlist.slides,
+        (slide) => isEligible(state.playlist, slide, now),
+        (slide) => isForScreen(slide, state.audience),
+      );
     },
   };
 }
@@ -121,11 +125,12 @@ function withScreen(message: string, s: NamedHost, all: readonly NamedHost[]): s
 
 function toErrorCode(
   code: string,
-): 'unknown-slide' | 'bad-position' | 'nothing-eligible' | 'empty-playlist' | 'internal' {
+): 'unknown-slide' | 'bad-position' | 'nothing-eligible' | 'not-for-screen' | 'empty-playlist' | 'internal' {
   switch (code) {
     case 'unknown-slide':
     case 'bad-position':
     case 'nothing-eligible':
+    case 'not-for-screen':
     case 'empty-playlist':
       return code;
     default:

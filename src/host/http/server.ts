@@ -105,9 +105,11 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
     res.setHeader('Content-Security-Policy', contentSecurityPolicy('browser'));
     const path = url.pathname;
     if (path === '/api/preview') {
+      const audience = host.getState().audience;
       const views = previewViews(host.playlist, host.getView().now, {
         assetBase: '/media/',
         screen: host.screen,
+        ...(audience === null ? {} : { audience }),
       });
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'no-store');

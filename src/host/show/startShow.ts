@@ -106,6 +106,8 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     host = await PlayerHost.start({
       playlistFile: config.playlist,
       screen: config.screen,
+      groups: config.groups,
+      wall: config.wall?.name ?? null,
       stateDir: paths.state,
       logger,
       clock,

@@ -22,7 +22,12 @@ export function PreviewGrid() {
       </h1>
       <ol className="preview-grid">
         {views.map((view) => (
-          <li key={view.seq} className="preview-item" data-preview-slide={view.slide?.id ?? 'idle'}>
+          <li
+            key={view.seq}
+            className={view.notHere ? 'preview-item not-here' : 'preview-item'}
+            data-preview-slide={view.slide?.id ?? 'idle'}
+            data-not-here={view.notHere ? '' : undefined}
+          >
             <StillSlide view={view} frame={THUMB} />
             <div className="preview-caption">
               <span className="preview-index">{view.position?.index ?? '–'}</span>
@@ -31,6 +36,12 @@ export function PreviewGrid() {
               <span className="preview-duration">
                 {view.durationMs === null ? '' : `${Math.round(view.durationMs / 1000)} s`}
               </span>
+              {view.slide?.on === undefined ? null : (
+                <span className="preview-on" title="Plays only on these screens, groups or walls">
+                  on {view.slide.on.join(', ')}
+                </span>
+              )}
+              {view.notHere ? <span className="preview-not-here">not on {view.screen}</span> : null}
             </div>
           </li>
         ))}

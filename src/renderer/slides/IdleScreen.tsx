@@ -6,7 +6,16 @@ import { InlineText } from '../text/InlineText';
 import { zonedClock, zonedDate } from '../time/eventTime';
 import { useNow } from '../time/clock';
 
-/** The screen when nothing is scheduled: event logo, name, tagline and a live clock in the event timezone. */
+/** What the idle screen says, quietly, when no slide of the playlist is for this screen. */
+const NOTHING_HERE = {
+  zh: '本屏幕暂无安排的内容',
+  en: 'Nothing is scheduled for this screen',
+} as const;
+
+/**
+ * The screen when nothing is scheduled: event logo, name, tagline and a live clock in the event timezone;
+ * when no slide is for this screen at all (`on`), a quiet line says so, with the screen's name for staff.
+ */
 export function IdleScreen() {
   const { view } = useSlideEnv();
   const now = useNow(1000);
@@ -27,6 +36,12 @@ export function IdleScreen() {
         {zonedClock(now, tz)}
       </div>
       <InlineText text={date} className="idle-date" />
+      {view.nothingForScreen ? (
+        <div className="idle-nothing-here" data-nothing-here="">
+          <InlineText text={NOTHING_HERE} className="idle-nothing-text" />
+          <span className="idle-screen-name">{view.screen}</span>
+        </div>
+      ) : null}
     </div>
   );
 }

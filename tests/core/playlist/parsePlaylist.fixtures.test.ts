@@ -100,6 +100,18 @@ const INVALID: Readonly<Record<string, readonly Expected[]>> = {
     [9, 68, 'slides[1].session', 'give either "to" or "session", not both'],
   ],
   'empty-slides.json': [[4, 13, 'slides', 'add at least one slide']],
+  'slide-on.json': [
+    [5, 61, 'slides[0].on', 'must be a list [ … ] (got "hall-a")'],
+    [6, 61, 'slides[1].on', 'name at least one screen, group or wall (or leave "on" out to play everywhere)'],
+    [
+      7,
+      62,
+      'slides[2].on[0]',
+      'must be letters, digits, "-" or "_" (up to 64), starting with a letter or digit',
+    ],
+    [7, 81, 'slides[2].on[2]', '"doors" is listed twice in "on"; the first is on line 7 (slides[2].on[1])'],
+    [8, 62, 'slides[3].on[0]', 'must be a string in double quotes (got 3)'],
+  ],
   'missing-assets.json': [
     [4, 39, 'theme.background.image', "file not found: images/bg.svg (looked in the playlist's folder)"],
     [4, 66, 'theme.logo', 'file not found: images/logo.svg'],

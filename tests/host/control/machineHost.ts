@@ -42,11 +42,12 @@ export function machineHost(
   screen = 'main',
   playlist = demoPlaylist(),
   now = () => Date.now(),
+  groups: readonly string[] = [],
 ): NamedHost & {
   state: () => PlayerState;
   reloads: () => number;
 } {
-  let state = createPlayer(playlist, now()).state;
+  let state = createPlayer(playlist, now(), undefined, { screen, groups, wall: null }).state;
   let reloads = 0;
   const listeners = new Set<(view: ShowView) => void>();
   const view = (): ShowView => toShowView(state, now(), { screen, assetBase: '/assets/', keyboard: true });
