@@ -1,5 +1,6 @@
 import type { EventInfo, Session, Slide, Text, Theme, TransitionName } from '../playlist/types';
 import type { Instant } from '../player/playerTypes';
+import type { WallPlace } from '../wall/spanCrop';
 
 /** A slide as views carry it: everything but the organisers' `notes`, which never leave the host (see `screenSlide`). */
 export type ScreenSlide = Slide & Readonly<{ notes?: never }>;
@@ -44,6 +45,11 @@ export type ShowView = Readonly<{
    * screen of the wall; the renderer holds it, preloaded, until the animation frame nearest that instant.
    */
   flipAt?: Instant;
+  /**
+   * Walls only: this screen's place in its wall, for slides that span it (`"span": true`), and, on the view the
+   * wall cued, the host-clock instant its slide started on the wall (a spanned video's media time counts from it).
+   */
+  wall?: WallPlace & Readonly<{ startedAt?: Instant }>;
   /** The host's clock when the view was made; renderers correct their clock by it. */
   now: Instant;
 }>;

@@ -68,7 +68,8 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   let timer: TimerHandle | null = null;
   let stopped = false;
   /** The change last cued: its slide and fleet start, the seq it got and its flip instant on the host clock. */
-  let cued: { slideId: string; startedAt: number; seq: number; flipAt: number } | null = null;
+  let cued: { slideId: string; startedAt: number; seq: number; flipAt: number; startAt: number } | null =
+    null;
   let shown: { slideId: string; shownAt: number } | null = null;
 
   const fleetNow = (): number => clock.now() + fleetTime().offsetMs;
@@ -88,8 +89,16 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
       const state = host.getState();
       const onScreen = state.slot.kind === 'slide' ? state.playlist.slides[state.slot.index]?.id : undefined;
       if (onScreen === upcoming.slideId) {
-        const flipAt = Math.max(upcoming.startedAt, now) - fleetTime().offsetMs;
-        cued = { slideId: upcoming.slideId, startedAt: upcoming.startedAt, seq: state.slot.seq, flipAt };
+        const { offsetMs } = fleetTime();
+        const flipAt = Math.max(upcoming.startedAt, now) - offsetMs;
+        const startAt = upcoming.startedAt - offsetMs;
+        cued = {
+          slideId: upcoming.slideId,
+          startedAt: upcoming.startedAt,
+          seq: state.slot.seq,
+          flipAt,
+          startAt,
+        };
       } else {
         logger.warn(
           { wall: setting.name, slide: upcoming.slideId, result },
@@ -104,10 +113,23 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     timer = clock.setTimer(Math.min(wait, 60_000), step);
   };
 
-  const stage: ViewStage = (view: ShowView) =>
-    cued !== null && view.seq === cued.seq && view.flipAt === undefined
-      ? { ...view, flipAt: cued.flipAt }
-      : view;
+  const place = {
+    columns: setting.columns,
+    rows: setting.rows,
+    column: setting.column,
+    row: setting.row,
+    bezel: setting.bezel,
+  };
+  // Why: every view carries the screen's place (a spanned slide put up by staff still spans); the cued one also
+  // carries its flip and the wall's start of the slide.
+  const stage: ViewStage = (view: ShowView) => {
+    if (cued === null || view.seq !== cued.seq) return { ...view, wall: place };
+    return {
+      ...view,
+      flipAt: view.flipAt ?? cued.flipAt,
+      wall: { ...place, startedAt: cued.startAt },
+    };
+  };
   const removeStage = host.addViewStage(stage);
   const unsubscribe = host.onDispatch(({ event }) => {
     if (event.type === 'load') step();

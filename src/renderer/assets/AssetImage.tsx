@@ -9,13 +9,15 @@ export type AssetImageProps = Readonly<{
   className?: string;
   style?: CSSProperties;
   alt?: string;
+  /** Told the natural width / height once the image has loaded. */
+  onAspect?: (aspect: number) => void;
 }>;
 
 /**
  * A playlist image that never blanks: a ref that failed to preload (or fails later) shows `fallback`
  * instead, and is reported once as 'image-failed'.
  */
-export function AssetImage({ assetRef, fallback, className, style, alt = '' }: AssetImageProps) {
+export function AssetImage({ assetRef, fallback, className, style, alt = '', onAspect }: AssetImageProps) {
   const { view, preloaded, report } = useSlideEnv();
   const failedEarly = preloaded.failed.has(assetRef);
   const [failedLate, setFailedLate] = useState(false);
@@ -32,6 +34,10 @@ export function AssetImage({ assetRef, fallback, className, style, alt = '' }: A
       alt={alt}
       decoding="sync"
       draggable={false}
+      onLoad={(e) => {
+        const { naturalWidth: w, naturalHeight: h } = e.currentTarget;
+        if (onAspect !== undefined && w > 0 && h > 0) onAspect(w / h);
+      }}
       onError={() => {
         setFailedLate(true);
         report('image-failed', assetRef, `could not load ${assetUrl(assetRef, view.assetBase)}`);

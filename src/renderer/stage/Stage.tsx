@@ -16,6 +16,9 @@ export function canvasFor(width: number, height: number): Canvas {
 /** The canvas the slides are drawn on. */
 export const CanvasContext = createContext<Canvas>(LANDSCAPE);
 
+/** Screen pixels per canvas pixel of the current stage (a wall's bezels are given in screen pixels). */
+export const StageScaleContext = createContext(1);
+
 /** The canvas of the current stage. */
 export function useCanvas(): Canvas {
   return useContext(CanvasContext);
@@ -51,17 +54,19 @@ export function Stage({ frame, children }: StageProps) {
   const top = (size.height - canvas.height * scale) / 2;
   return (
     <CanvasContext.Provider value={canvas}>
-      <div
-        className={`stage stage-${canvas.orientation}`}
-        data-stage=""
-        style={{
-          width: canvas.width,
-          height: canvas.height,
-          transform: `translate(${left}px, ${top}px) scale(${scale})`,
-        }}
-      >
-        {children}
-      </div>
+      <StageScaleContext.Provider value={scale}>
+        <div
+          className={`stage stage-${canvas.orientation}`}
+          data-stage=""
+          style={{
+            width: canvas.width,
+            height: canvas.height,
+            transform: `translate(${left}px, ${top}px) scale(${scale})`,
+          }}
+        >
+          {children}
+        </div>
+      </StageScaleContext.Provider>
     </CanvasContext.Provider>
   );
 }

@@ -115,6 +115,31 @@ describe('the wall driver', () => {
     expect(changedAt).toEqual(cueTimes);
   });
 
+  it("marks every view with the screen's place, and the cued one with the wall's start of its slide", async () => {
+    const base = new ManualClock(START);
+    const { host } = await member(base, 2, 200);
+    const first = wallPositionAt(wallSlidesAt(show, START), FREE_RUNNING, START);
+    const joined = host.getView();
+    // Joined mid-slide: it flips at once, and a spanned video counts from the wall's start, before the flip.
+    expect(joined.wall).toEqual({
+      columns: 3,
+      rows: 1,
+      column: 2,
+      row: 0,
+      bezel: { x: 0, y: 0 },
+      startedAt: (first?.startedAt ?? 0) + 200,
+    });
+    expect(joined.flipAt).toBe(START + 200);
+    expect(joined.wall?.startedAt).toBeLessThan(joined.flipAt ?? 0);
+    const end = first?.endsAt ?? 0;
+    base.advance(end - START);
+    expect(host.getView().wall?.startedAt).toBe(end + 200);
+    host.dispatch({ type: 'goto', target: 'c' }, 'remote');
+    const staff = host.getView();
+    expect(staff.slide?.id).toBe('c');
+    expect(staff.wall).toEqual({ columns: 3, rows: 1, column: 2, row: 0, bezel: { x: 0, y: 0 } });
+  });
+
   it('reports the first painted frame in fleet time', async () => {
     const base = new ManualClock(START);
     const { host, driver } = await member(base, 2, 200);
