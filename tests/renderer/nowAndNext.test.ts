@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Session, Text } from '../../src/core/playlist/types';
-import { nowAndNext, pageRows, roomKey } from '../../src/renderer/slides/nowAndNext';
+import { afterToday, nowAndNext, pageRows, roomKey } from '../../src/renderer/slides/nowAndNext';
 
 // Why: Asia/Shanghai is UTC+8 all year, so the test can turn local times into instants on its own.
 const TZ = 'Asia/Shanghai';
@@ -204,5 +204,72 @@ describe('pageRows', () => {
         if (sizes.length > 0) expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
       }),
     );
+  });
+});
+
+describe('afterToday', () => {
+  it('points to the first held session of a later day, in the rooms asked for, and knows whether today had any', () => {
+    fc.assert(
+      fc.property(
+        sessionsArb,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        nowArb,
+        fc.option(fc.constantFrom(['Training Room 1'], ['主会场', 'Hall A'])),
+        (plain, cancelledFlags, t, rooms) => {
+          const sessions = plain.map((s, i) => ({ ...s, cancelled: cancelledFlags[i] === true }));
+          const wanted: readonly string[] | undefined = rooms ?? undefined;
+          const inRooms = (s: Session) =>
+            wanted === undefined ||
+            (typeof s.room === 'string' ? [s.room] : Object.values(s.room)).some((n) => wanted.includes(n));
+          const today = local(t).slice(0, 10);
+          const { hadToday, later } = afterToday(sessions, t, TZ, wanted);
+          expect(hadToday).toBe(sessions.some((s) => inRooms(s) && s.starts.slice(0, 10) === today));
+          const candidates = sessions.filter(
+            (s) => inRooms(s) && s.cancelled !== true && s.starts.slice(0, 10) > today,
+          );
+          if (candidates.length === 0) {
+            expect(later).toBeNull();
+            return;
+          }
+          expect(later).not.toBeNull();
+          expect(candidates).toContain(later);
+          const first = Math.min(...candidates.map((s) => instant(s.starts)));
+          expect(instant(later?.starts ?? '')).toBe(first);
+        },
+      ),
+    );
+  });
+
+  it('on the conference day, a training room’s schedule names tomorrow’s first course', () => {
+    const sessions: Session[] = [
+      {
+        id: 'keynote',
+        title: 'Keynote',
+        room: '主会场',
+        starts: '2018-12-20T09:00',
+        ends: '2018-12-20T09:45',
+      },
+      {
+        id: 'c1',
+        title: 'Course',
+        room: 'Training Room 1',
+        starts: '2018-12-21T09:00',
+        ends: '2018-12-21T12:00',
+      },
+      {
+        id: 'c0',
+        title: 'Cancelled course',
+        room: 'Training Room 1',
+        starts: '2018-12-21T08:00',
+        ends: '2018-12-21T09:00',
+        cancelled: true,
+      },
+    ];
+    const at = instant('2018-12-20T10:10');
+    expect(afterToday(sessions, at, TZ, ['Training Room 1'])).toEqual({
+      hadToday: false,
+      later: sessions[1],
+    });
+    expect(afterToday(sessions, at, TZ, ['主会场'])).toEqual({ hadToday: true, later: null });
   });
 });

@@ -168,12 +168,18 @@ describe('schedule slide with many rooms', () => {
     expect(h.errors).toEqual([]);
   }, 180_000);
 
-  it('says the day is over once every session has ended, and skips rooms not used today', async () => {
+  it('says the day is over once every session has ended, names the next day’s first session, and skips rooms not used today', async () => {
     const evening = scheduleView(++seq, at('2018-12-20T18:30'), 4_000);
     await push(h.page, evening);
     await waitPresented(h.page, evening.seq);
     const layer = h.page.locator(`.layer[data-seq="${evening.seq}"]`);
     await expect(layer.locator('.schedule-empty').count()).resolves.toBe(1);
+    const tomorrow = sessions
+      .filter((s) => s.cancelled !== true && s.starts.slice(0, 10) > '2018-12-20')
+      .sort((a, b) => at(a.starts) - at(b.starts))[0];
+    expect(tomorrow, 'the fixture has sessions on 21 December').toBeDefined();
+    await expect(layer.locator('.schedule-empty').getAttribute('data-later')).resolves.toBe(tomorrow?.id);
+    await expect(layer.locator('.schedule-later').textContent()).resolves.toContain('12月21日');
     const training = at('2018-12-21T10:00');
     const dayTwo = scheduleView(++seq, training, 4_000);
     const { seen } = await watchPages(h, dayTwo, async () => undefined);

@@ -8,8 +8,9 @@ import { FitText } from '../text/FitText';
 import { InlineText } from '../text/InlineText';
 import { UI } from '../text/uiText';
 import { useNow } from '../time/clock';
-import { zonedClock } from '../time/eventTime';
-import { nowAndNext, pageRows, type RoomLine } from './nowAndNext';
+import { joinTexts } from '../text/joinTexts';
+import { spanText, zonedClock } from '../time/eventTime';
+import { afterToday, nowAndNext, pageRows, type RoomLine } from './nowAndNext';
 import { type RowSizes, ScheduleRow } from './ScheduleRow';
 
 /**
@@ -65,6 +66,32 @@ function Pager({ count, index }: Readonly<{ count: number; index: number }>) {
   );
 }
 
+/** The day's end (or a day without sessions), and the first session still to come on a later day. */
+function NothingLeft({ slide, now }: Readonly<{ slide: SlideOf<'schedule'>; now: number }>) {
+  const { view } = useSlideEnv();
+  const languages = view.event.languages;
+  const { hadToday, later } = afterToday(view.sessions, now, view.event.timezone, slide.rooms);
+  const next =
+    later === null
+      ? undefined
+      : joinTexts(
+          [
+            UI.comingUp,
+            joinTexts([spanText(later.starts, later.ends), later.title, later.room], ' · ', languages),
+          ],
+          '',
+          languages,
+        );
+  return (
+    <div className="schedule-empty" data-later={later?.id ?? ''}>
+      <FitText text={hadToday ? UI.nothingLeft : UI.nothingToday} max={72} min={40} lines={2} />
+      {next === undefined ? null : (
+        <FitText text={next} max={40} min={24} lines={3} className="schedule-later" />
+      )}
+    </div>
+  );
+}
+
 /**
  * Now and next per room, from the agenda, at the current time in the event timezone; more rooms than a
  * page holds are paged evenly over the slide's time, with a page indicator.
@@ -100,7 +127,7 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
         <div className="schedule-clock">{zonedClock(now, timeZone)}</div>
       </div>
       {over ? (
-        <FitText text={UI.nothingLeft} max={72} min={40} lines={2} className="schedule-empty" />
+        <NothingLeft slide={slide} now={now} />
       ) : (
         <div className="schedule-table" data-pages={pages.length} data-page={pageIndex}>
           {portrait ? null : (

@@ -89,3 +89,23 @@ export function pageRows(count: number, perPage: number): readonly (readonly num
   }
   return out;
 }
+
+/**
+ * What a schedule with nothing left to show today says instead: whether the rooms had sessions today
+ * (all ended) or none at all, and the first session still to come on a later day (held, in `rooms`
+ * when given), so a training room's door screen on the conference day points to tomorrow's course.
+ */
+export function afterToday(
+  sessions: readonly Session[],
+  now: number,
+  timeZone: string,
+  rooms?: readonly string[],
+): Readonly<{ hadToday: boolean; later: Session | null }> {
+  const today = zonedParts(now, timeZone).date;
+  const mine = sessions.filter((s) => rooms === undefined || roomMatches(s.room, rooms));
+  const start = (s: Session): number => localDateTimeToInstant(s.starts, timeZone);
+  const later = mine
+    .filter((s) => s.cancelled !== true && s.starts.slice(0, 10) > today)
+    .sort((a, b) => start(a) - start(b))[0];
+  return { hadToday: mine.some((s) => s.starts.slice(0, 10) === today), later: later ?? null };
+}

@@ -14,6 +14,8 @@ export const UI = {
   now: { zh: '正在进行', en: 'Now' },
   next: { zh: '接下来', en: 'Next' },
   nothingLeft: { zh: '今日议程已结束', en: 'No more sessions today' },
+  nothingToday: { zh: '今日无议程', en: 'No sessions today' },
+  comingUp: { zh: '下一场：', en: 'Next: ' },
   startingNow: { zh: '即将开始', en: 'Starting now' },
   countdown: { zh: '倒计时', en: 'Countdown' },
   days: { zh: '天', en: 'days' },
