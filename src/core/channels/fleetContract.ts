@@ -46,6 +46,11 @@ export const OnlineStatus = z.strictObject({
   version: z.string(),
   /** When this status was taken, epoch ms (the screen's clock). */
   at: EpochMs,
+  /**
+   * Seconds: the screen publishes its status at least this often while online (its MQTT keepalive); the hub
+   * shows it offline after 1.5× that of silence, whatever the broker's own keepalive check does.
+   */
+  keepalive: z.number().int().min(1).max(65_535).optional(),
 });
 
 /** `…/screen/<screen>/status` when gone: the last will (set at connect), also published on a clean stop. */

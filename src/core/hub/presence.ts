@@ -1,4 +1,4 @@
-import type { OnlineStatus, ScreenStatus } from '../channels/fleetContract';
+import { type OnlineStatus, offlineStatus, type ScreenStatus } from '../channels/fleetContract';
 
 /** What the hub knows of a screen: online, offline (its last will or clean stop), or unknown since a hub restart. */
 export type PresenceState = 'online' | 'offline' | 'unknown';
@@ -44,4 +44,29 @@ export function presenceRows(table: PresenceTable): readonly PresenceEntry[] {
 /** Every group named by any screen's last status, in order. */
 export function groupsOf(table: PresenceTable): readonly string[] {
   return [...new Set(Object.values(table).flatMap((e) => e.last?.groups ?? []))].sort();
+}
+
+/** How many heartbeat periods (the screen's keepalive) of silence make an online screen offline. */
+export const SILENCE_FACTOR = 1.5;
+
+/**
+ * The table with every online screen that has been silent for more than `SILENCE_FACTOR` of its own
+ * keepalive marked offline (as its last will would): `heardAt` is when the hub last heard from each
+ * screen, on the hub's clock. Screens whose status names no keepalive are left to their will.
+ */
+export function expireSilent(
+  table: PresenceTable,
+  heardAt: ReadonlyMap<string, number>,
+  now: number,
+): PresenceTable {
+  let next = table;
+  for (const entry of Object.values(table)) {
+    const keepalive = entry.last?.keepalive;
+    const heard = heardAt.get(entry.screen);
+    if (entry.state !== 'online' || keepalive === undefined || heard === undefined) continue;
+    if (now - heard > SILENCE_FACTOR * keepalive * 1000) {
+      next = applyStatus(next, offlineStatus(entry.screen), now);
+    }
+  }
+  return next;
 }

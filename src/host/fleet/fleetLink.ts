@@ -78,6 +78,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const screen = member.screen;
   const baseReconnect = options.reconnectMs ?? 1000;
   const maxReconnect = options.maxReconnectMs ?? 30_000;
+  const keepaliveS = options.keepaliveS ?? 10;
   const inbox = new CommandInbox();
   const transport = (client: string): Transport => ({ kind: 'fleet', client });
   let alert: FleetAlert = { active: false };
@@ -102,6 +103,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
         version: options.version,
         alert,
         now: options.now(),
+        keepaliveS,
       });
     },
     (status) => publish(fleetTopics.status(screen), status, true),
@@ -191,7 +193,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     protocolVersion: 4,
     clientId: `marquee-screen-${screen}`,
     clean: false,
-    keepalive: options.keepaliveS ?? 10,
+    keepalive: keepaliveS,
     reconnectPeriod: baseReconnect,
     connectTimeout: options.connectTimeoutMs ?? 10_000,
     will: {
@@ -236,6 +238,11 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     options.healthIntervalMs ?? HEALTH_INTERVAL_MS,
   );
   const pumpTimer = setInterval(() => void pumpProof(), options.proofRetryMs ?? 15_000);
+  // Why: the status is also a heartbeat, so the hub sees a silent screen offline after 1.5 keepalives even
+  // where the broker checks keepalives late (Mosquitto before 2.0.21 looks only every 5 s or so).
+  const heartbeatTimer = setInterval(() => {
+    if (client().connected) throttle.publishNow();
+  }, keepaliveS * 1000);
   const unsubscribe = options.onStateChange(() => throttle.changed());
 
   return {
@@ -246,7 +253,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       unsubscribe();
       throttle.stop();
       supervised.stop();
-      for (const timer of [healthTimer, pumpTimer]) clearInterval(timer);
+      for (const timer of [healthTimer, pumpTimer, heartbeatTimer]) clearInterval(timer);
       if (client().connected) {
         await client()
           .publishAsync(fleetTopics.status(screen), JSON.stringify(offlineStatus(screen)), {

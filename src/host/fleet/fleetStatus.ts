@@ -17,6 +17,8 @@ export function onlineStatus(
     version: string;
     alert: FleetAlert;
     now: number;
+    /** Seconds between the status heartbeats. */
+    keepaliveS: number;
   }>,
 ): OnlineStatus {
   const { state, alert } = input;
@@ -35,6 +37,7 @@ export function onlineStatus(
     healthy: input.health.healthy,
     version: input.version,
     at: input.now,
+    keepalive: input.keepaliveS,
   };
 }
 

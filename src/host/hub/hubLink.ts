@@ -24,6 +24,7 @@ import type {
 } from '../../core/channels/hubApiContract';
 import {
   applyStatus,
+  expireSilent,
   groupsOf,
   type PresenceTable,
   presenceRows,
@@ -83,6 +84,8 @@ const DEFAULT_TTL_MS = 30_000;
 const RECONNECT_MS = 1_000;
 const MAX_RECONNECT_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 10_000;
+/** How often the hub looks for screens that went silent. */
+const SWEEP_MS = 100;
 
 type Pending = {
   expected: Set<string>;
@@ -121,9 +124,11 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     });
   };
 
+  const heardAt = new Map<string, number>();
   const onMessage = (topic: string, payload: Buffer): void => {
     const parsed = parseFleetTopic(topic);
     if (parsed === null) return;
+    if ('screen' in parsed && parsed.type !== 'proof-ack') heardAt.set(parsed.screen, now());
     const text = payload.toString('utf8');
     switch (parsed.type) {
       case 'status': {
@@ -233,9 +238,22 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     onReplace: (replaced) => log.warn({ replaced }, 'hub: the MQTT client stopped reconnecting; replaced it'),
   });
   const client = (): MqttClient => supervised.current();
+  // Why: the broker's keepalive check can be seconds late (Mosquitto < 2.0.21); the screens' heartbeats are not.
+  const sweep = setInterval(() => {
+    const next = expireSilent(table, heardAt, now());
+    if (next === table) return;
+    for (const entry of Object.values(next)) {
+      if (entry.state === 'offline' && table[entry.screen]?.state === 'online')
+        log.info({ screen: entry.screen }, 'hub: a screen went silent; it is offline');
+    }
+    table = next;
+    changed();
+  }, SWEEP_MS);
+  sweep.unref();
   try {
     await firstConnection(client());
   } catch (err) {
+    clearInterval(sweep);
     supervised.stop();
     await client()
       .endAsync(true)
@@ -325,6 +343,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     replacements: () => supervised.replacements(),
     async close() {
       for (const wait of pending.values()) wait.done();
+      clearInterval(sweep);
       supervised.stop();
       await client().endAsync();
       await saving;

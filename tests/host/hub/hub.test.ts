@@ -1,17 +1,17 @@
 import { request } from 'node:http';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '../../../src/core/channels/hubApiContract';
 import { type Hub, startHub } from '../../../src/host/hub/startHub';
 import { BROKER_KINDS, startTestBroker, type TestBroker } from '../../support/brokers';
 import { fakeImpression, startFakeScreen } from '../../support/fakeScreen';
+import { spawnFleetScreens } from '../../support/fleetHub';
+import { QUICK_FLEET, startFleetScreen } from '../../support/fleetScreens';
 import { runMarquee } from '../../support/runMarquee';
 
-const CHILD = fileURLToPath(new URL('../../support/fakeScreenChild.ts', import.meta.url));
 const TOKEN = 'hub-test-token-0123456789';
 
 /** Polls `read` until `ok` holds, at most `limitMs`; returns the last value. */
@@ -60,13 +60,15 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
 
   it('shows a screen online, then offline from its last will when it is killed -9', async () => {
     const h = await start();
-    const child = spawn(process.execPath, [
-      '--import',
-      'tsx',
-      CHILD,
-      JSON.stringify({ url: broker.url, login: broker.screen('booth-1'), groups: ['booths'], keepalive: 1 }),
-    ]);
+    const screens = spawnFleetScreens({
+      url: broker.url,
+      dir: join(dir, 'screens'),
+      tuning: { ...QUICK_FLEET, keepaliveS: 1 },
+      screens: [{ login: broker.screen('booth-1'), groups: ['booths'] }],
+    });
+    const child = screens.child;
     children.push(child);
+    await screens.ready;
     await until(
       () => h.link.snapshot(),
       (s) => stateOf(s, 'booth-1') === 'online',
@@ -82,6 +84,7 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
     // Why: the broker sends the will 1.5 keepalives (1.5 s) after the last packet; allow scheduling slack.
     expect(Date.now() - killedAt).toBeLessThan(4_000);
     expect(row?.last?.groups).toEqual(['booths']);
+    expect(row?.last?.slide?.id).toBe('s0');
   });
 
   it('answers only the Hosts it serves: a DNS-rebinding request or upgrade gets 421 and no body', async () => {
@@ -118,8 +121,18 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
 
   it('sends a command to a group and collects each online screen’s reply; the API wants the token', async () => {
     const h = hub ?? (await start());
-    const lobby = await startFakeScreen(broker.url, broker.screen('lobby'), ['doors']);
-    const door = await startFakeScreen(broker.url, broker.screen('hall-a-door'), ['doors', 'hall-a']);
+    const lobby = await startFleetScreen({
+      url: broker.url,
+      login: broker.screen('lobby'),
+      groups: ['doors'],
+      dir: join(dir, 'lobby'),
+    });
+    const door = await startFleetScreen({
+      url: broker.url,
+      login: broker.screen('hall-a-door'),
+      groups: ['doors', 'hall-a'],
+      dir: join(dir, 'hall-a-door'),
+    });
     await until(
       () => h.link.snapshot(),
       (s) => stateOf(s, 'lobby') === 'online' && stateOf(s, 'hall-a-door') === 'online',
@@ -132,19 +145,26 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
       });
     const res = await post('/api/fleet/commands', {
       target: { kind: 'group', group: 'doors' },
-      command: { type: 'goto', slide: 'two' },
+      command: { type: 'goto', slide: 's2' },
     });
     expect(res.status).toBe(200);
     const result = (await res.json()) as {
       expected: string[];
-      replies: { screen: string; reply: { ok: boolean; id: string } }[];
+      replies: { screen: string; reply: { ok: boolean; id: string; state: { slide: { id: string } } } }[];
       id: string;
     };
     expect(result.expected.sort()).toEqual(['hall-a-door', 'lobby']);
-    expect(result.replies.map((r) => [r.screen, r.reply.ok, r.reply.id]).sort()).toEqual([
-      ['hall-a-door', true, result.id],
-      ['lobby', true, result.id],
+    expect(
+      result.replies.map((r) => [r.screen, r.reply.ok, r.reply.id, r.reply.state.slide.id]).sort(),
+    ).toEqual([
+      ['hall-a-door', true, result.id, 's2'],
+      ['lobby', true, result.id, 's2'],
     ]);
+    // Each real screen's renderer acknowledged the new slide.
+    await until(
+      () => [lobby.presented.at(-1)?.slide, door.presented.at(-1)?.slide],
+      (slides) => slides.every((id) => id === 's2'),
+    );
     expect(
       (
         await post(
@@ -157,11 +177,11 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
     const bad = await post('/api/fleet/commands', { target: { kind: 'all' }, command: { type: 'warp' } });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/command/);
-    await lobby.stop();
-    await door.stop();
+    await lobby.dispose();
+    await door.dispose();
     await until(
       () => h.link.snapshot(),
-      (s) => stateOf(s, 'lobby') === 'offline',
+      (s) => stateOf(s, 'lobby') === 'offline' && stateOf(s, 'hall-a-door') === 'offline',
     );
   });
 
