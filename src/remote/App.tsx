@@ -121,7 +121,15 @@ export function App() {
 
       <main className={`content${disabled ? ' stale' : ''}`}>
         {tab === 'control' ? (
-          <ControlTab screen={selected} lang={lang} t={t} now={now} disabled={disabled} run={run} />
+          <ControlTab
+            screen={selected}
+            lang={lang}
+            t={t}
+            now={now}
+            disabled={disabled}
+            run={run}
+            token={remote.token}
+          />
         ) : null}
         {tab === 'slides' ? (
           <SlidesTab

@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/control/formatState';
 import type { SlideCard } from '../core/control/controlState';
 import { type Lang, type Strings, textIn } from './i18n';
+import { LiveScreen } from './LiveScreen';
 import { liveLeftMs } from './remoteConnection';
 import { SlideIcon, UiIcon } from './SlideIcon';
 import type { ScreenState } from './useRemote';
@@ -14,6 +15,8 @@ export function ControlTab(
     now: number;
     disabled: boolean;
     run: (command: Record<string, unknown>) => void;
+    /** For the live screen's requests. */
+    token: string | null;
   }>,
 ) {
   const { screen, lang, t, now, disabled, run } = props;
@@ -61,6 +64,17 @@ export function ControlTab(
           </span>
         </div>
       </section>
+
+      <LiveScreen
+        token={props.token}
+        active={!disabled}
+        slideKey={
+          state === null ? null : `${state.slide?.id ?? ''}|${state.blackout}|${state.announcement?.id ?? ''}`
+        }
+        lang={lang}
+        t={t}
+        now={now}
+      />
 
       <section className="next-card" aria-label={t.next}>
         <div className="card-label">

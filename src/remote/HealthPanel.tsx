@@ -4,6 +4,7 @@ import { assertNever } from '../core/assertNever';
 import { formatBytes, formatSpan, splitProblem, withoutFolder } from './healthFormat';
 import { type HealthLevel, type HealthReason, hostNow, judgeHealth, RECENT_ERROR_MS } from './healthStatus';
 import { type Lang, type Strings, textIn } from './i18n';
+import { ScreenWatchCard } from './ScreenWatchCard';
 import type { HealthState } from './useHealth';
 
 type Props = Readonly<{ state: HealthState; lang: Lang; t: Strings; now: number }>;
@@ -141,6 +142,16 @@ function Figures({
           ]}
         />
       </section>
+
+      {health.screenWatch ? (
+        <ScreenWatchCard
+          watch={health.screenWatch}
+          hostNow={hostNow(health)}
+          elapsed={elapsed}
+          lang={lang}
+          t={t}
+        />
+      ) : null}
 
       <section
         className={`health-card${errorAge !== null && errorAge < RECENT_ERROR_MS ? ' is-warning' : ''}`}
@@ -310,6 +321,8 @@ function reasonText(reason: HealthReason, t: Strings): string {
       return t.reasonNoRenderer;
     case 'renderer-silent':
       return t.reasonRendererSilent;
+    case 'screen-fault':
+      return reason.kind === 'dark' ? t.reasonScreenDark : t.reasonScreenFrozen;
     case 'playlist-refused':
       return t.reasonPlaylistRefused;
     case 'cache-failures':

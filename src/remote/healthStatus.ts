@@ -7,6 +7,7 @@ export type HealthLevel = 'ok' | 'warning' | 'problem';
 export type HealthReason =
   | Readonly<{ type: 'no-renderer' }>
   | Readonly<{ type: 'renderer-silent'; lastAckAgeMs: number | null }>
+  | Readonly<{ type: 'screen-fault'; kind: 'dark' | 'frozen' }>
   | Readonly<{ type: 'playlist-refused'; problems: number }>
   | Readonly<{ type: 'cache-failures'; failed: number }>
   | Readonly<{ type: 'proof-stuck'; pending: number }>;
@@ -23,8 +24,8 @@ export function hostNow(health: Health): number {
 }
 
 /**
- * Judges a health answer. Problem: nothing is painting the show (no renderer, or renderers that stopped
- * acknowledging). Warning: the show plays but a person should look (a refused playlist edit keeps the old
+ * Judges a health answer. Problem: nothing is painting the show (no renderer, renderers that stopped
+ * acknowledging, or a screen the pixel watchdog sees dark or frozen). Warning: the show plays but a person should look (a refused playlist edit keeps the old
  * version on screen; assets that failed to download; proof of play not being written). `lastError` is shown,
  * not judged: it stays after its cause is fixed (a refused playlist is also recorded there).
  */
@@ -33,10 +34,17 @@ export function judgeHealth(health: Health): HealthVerdict {
   const warnings: HealthReason[] = [];
   const r = health.renderers;
   if (r.connected === 0) problems.push({ type: 'no-renderer' });
-  // Why: the host sets healthy=false for a refused playlist, no renderer, or silent renderers; with the first two
-  // ruled out, what is left is the watchdog finding the renderers silent.
-  else if (!health.healthy && health.playlist.ok)
+  // Why: the host sets healthy=false for a refused playlist, no renderer, silent renderers, or a dark or frozen
+  // screen; with the others ruled out, what is left is the watchdog finding the renderers silent.
+  else if (
+    !health.healthy &&
+    health.playlist.ok &&
+    health.screenWatch?.verdict !== 'dark' &&
+    health.screenWatch?.verdict !== 'frozen'
+  )
     problems.push({ type: 'renderer-silent', lastAckAgeMs: r.lastAckAgeMs });
+  const seen = health.screenWatch?.verdict;
+  if (seen === 'dark' || seen === 'frozen') problems.push({ type: 'screen-fault', kind: seen });
   if (!health.playlist.ok) warnings.push({ type: 'playlist-refused', problems: health.playlist.problems });
   if (health.cache !== null && health.cache.failedFetches > 0)
     warnings.push({ type: 'cache-failures', failed: health.cache.failedFetches });

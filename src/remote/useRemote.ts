@@ -20,6 +20,8 @@ export type Remote = Readonly<{
   playlists: Readonly<Record<string, readonly PlaylistItem[]>>;
   /** Sends a command (without id); resolves with its reply. */
   send(command: Record<string, unknown>): Promise<ControlReply>;
+  /** The LAN API token the remote holds (also for its HTTP requests, such as the live screen); null: none yet. */
+  token: string | null;
   setToken(token: string): void;
   retryNow(): void;
 }>;
@@ -176,5 +178,5 @@ export function useRemote(): Remote {
     setKick((k) => k + 1);
   }, []);
 
-  return { connection, screens, playlists, send, setToken, retryNow };
+  return { connection, screens, playlists, send, token, setToken, retryNow };
 }

@@ -1,101 +1,48 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
 import { SCREEN_WATCH_PERIOD_MS } from '../../src/host/screen/screenWatch';
 import { noticePlaylist, numberedNotices } from '../support/noticePlaylist';
-import { ensureRendererBuilt } from '../support/rendererBuild';
-import { freePort, type ServeProcess, startServe } from './serveProcess';
+import { startXvfbKiosk, until, type XvfbKiosk } from '../support/xvfbKiosk';
 
-const DISPLAY_NUMBER = 90 + (process.pid % 50);
 const TOKEN = 'screen-watch-token-0123456789';
+let kiosk: XvfbKiosk;
+let serve: XvfbKiosk['serve'];
 let lanUrl: string;
-let xvfb: ChildProcess;
-let home: string;
-let serve: ServeProcess;
-let browser: Browser;
 let page: Page;
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > end) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function health(): Promise<Health> {
   const res = await fetch(new URL('api/health', serve.url));
   return Health.parse(await res.json());
 }
 
-/** The kiosk page of the browser `serve --open` started, reached through a second DevTools door. */
-async function kioskPage(port: number): Promise<Page> {
-  browser = await until('the kiosk browser answers DevTools', 60_000, async () =>
-    chromium.connectOverCDP(`http://127.0.0.1:${port}`),
-  );
-  return until('the kiosk page shows a notice', 60_000, async () => {
-    const p = browser.contexts().flatMap((c) => c.pages())[0];
-    if (p === undefined) return null;
-    // biome-ignore lint/performance/useDomNodeTextContent: what the screen shows, not the DOM text
-    return (await p.evaluate(() => document.body.innerText.includes('Notice'))) ? p : null;
-  });
-}
-
 beforeAll(async () => {
-  ensureRendererBuilt();
-  home = await mkdtemp(join(tmpdir(), 'marquee-e2e-screen-'));
-  xvfb = spawn('Xvfb', [`:${DISPLAY_NUMBER}`, '-screen', '0', '1280x720x24', '-nolisten', 'tcp'], {
-    stdio: 'ignore',
-  });
-  await until('Xvfb listens', 10_000, async () =>
-    existsSync(`/tmp/.X11-unix/X${DISPLAY_NUMBER}`) ? true : null,
-  );
-  const playlist = join(home, 'playlist.json');
-  // Why: four slides of 2 s, looked at every 5 s: every look sees another slide, so a freeze shows fast.
-  await writeFile(
-    playlist,
-    JSON.stringify({
-      ...noticePlaylist(numberedNotices(4), { duration: 2 }),
-      theme: { background: '#1a7f3c' },
-    }),
-  );
-  const debugPort = await freePort();
-  const lanPort = await freePort();
-  lanUrl = `http://127.0.0.1:${lanPort}`;
-  serve = await startServe(
-    [
-      '--playlist',
-      playlist,
-      '--port',
-      String(await freePort()),
-      '--control-listen',
-      `127.0.0.1:${lanPort}`,
-      '--open',
-    ],
-    home,
-    30_000,
-    {
-      DISPLAY: `:${DISPLAY_NUMBER}`,
-      MARQUEE_KIOSK_CHROMIUM_ARGS: `--remote-debugging-port=${debugPort}`,
-      MARQUEE_CONTROL_TOKEN: TOKEN,
+  kiosk = await startXvfbKiosk(
+    'marquee-e2e-screen-',
+    TOKEN,
+    async (home) => {
+      const playlist = join(home, 'playlist.json');
+      // Why: four slides of 2 s, looked at every 5 s: every look sees another slide, so a freeze shows fast.
+      await writeFile(
+        playlist,
+        JSON.stringify({
+          ...noticePlaylist(numberedNotices(4), { duration: 2 }),
+          theme: { background: '#1a7f3c' },
+        }),
+      );
+      return playlist;
     },
+    'Notice',
   );
-  page = await kioskPage(debugPort);
+  ({ serve, lanUrl } = kiosk);
+  page = await kiosk.page();
 }, 150_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await serve?.stop();
-  xvfb?.kill('SIGTERM');
-  await rm(home, { recursive: true, force: true });
+  await kiosk?.stop();
 });
 
 /** The size a JPEG says it is (its start-of-frame marker); throws for bytes that are not a JPEG. */
@@ -197,11 +144,7 @@ describe('the pixel watchdog of serve --open under Xvfb', () => {
   }, 90_000);
 
   it('notices a picture frozen across slide changes, reloads, and says so in health', async () => {
-    const p = await until('the page after the reload', 30_000, async () => {
-      const x = browser.contexts().flatMap((c) => c.pages())[0] ?? null;
-      // biome-ignore lint/performance/useDomNodeTextContent: what the screen shows, not the DOM text
-      return x !== null && (await x.evaluate(() => document.body.innerText.includes('Notice'))) ? x : null;
-    });
+    const p = await kiosk.page();
     await p.evaluate(() => {
       const still = document.createElement('div');
       still.style.cssText =

@@ -141,6 +141,30 @@ describe('judgeHealth', () => {
     });
   });
 
+  it('calls a screen the pixel watchdog sees dark or frozen a problem, and not the renderers silent', () => {
+    const watch = (verdict: 'ok' | 'dark' | 'frozen') =>
+      buildHealth({
+        ...inputs,
+        screenWatch: {
+          capture: 'devtools',
+          unavailable: null,
+          displays: 1,
+          periodMs: 5000,
+          verdict,
+          lastProblem: null,
+          reloads: 0,
+          restarts: 0,
+          captureError: null,
+        },
+      });
+    expect(judgeHealth(watch('dark'))).toEqual({
+      level: 'problem',
+      reasons: [{ type: 'screen-fault', kind: 'dark' }],
+    });
+    expect(judgeHealth(watch('frozen')).reasons).toEqual([{ type: 'screen-fault', kind: 'frozen' }]);
+    expect(judgeHealth(watch('ok'))).toEqual({ level: 'ok', reasons: [] });
+  });
+
   it('warns when the proof-of-play log has failed writes still waiting, not about a past error alone', () => {
     const stuck = buildHealth({ ...inputs, proof: { written: 2, failedWrites: 3, pending: 4, dropped: 0 } });
     expect(judgeHealth(stuck).reasons).toEqual([{ type: 'proof-stuck', pending: 4 }]);

@@ -20,8 +20,8 @@ export const PHONE = {
   hasTouch: true,
 } as const;
 
-/** The demo show with long slide times, so that only staff move it during the test. */
-async function demoCopy(dir: string): Promise<string> {
+/** The demo show with long slide times, so that only staff move it during the test; returns its playlist file. */
+export async function demoCopy(dir: string): Promise<string> {
   await cp(join(root, 'assets', 'demo'), dir, { recursive: true });
   const file = join(dir, 'playlist.json');
   const playlist = JSON.parse(await readFile(file, 'utf8'));
