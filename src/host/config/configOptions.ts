@@ -50,6 +50,16 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
     usedBy: 'kiosk',
   },
   {
+    key: 'displays',
+    flag: '--displays <json>',
+    env: 'MARQUEE_DISPLAYS',
+    kind: 'json',
+    defaultText: 'none',
+    description:
+      'Each display its own screen, as JSON: {"1":{"screen":"hall-a-schedule"},"2":{"screen":"hall-a-sponsors","groups":["sponsors"]}} (docs/fleet.md).',
+    usedBy: 'kiosk',
+  },
+  {
     key: 'windowed',
     flag: '--windowed',
     env: 'MARQUEE_WINDOWED',

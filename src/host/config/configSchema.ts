@@ -3,6 +3,7 @@ import { FleetName } from '../../core/channels/fleetTopics';
 import { type AllowedNetworks, parseAllowedNetworks } from '../cache/addressPolicy';
 import { LOG_LEVELS } from '../log/hostLogger';
 import { parseDisplaySelection } from '../kiosk/displayPlan';
+import { DisplaysSetting } from '../kiosk/displayScreens';
 import { DEFAULT_EXIT_CHORD, parseExitChord } from '../kiosk/exitChord';
 import { parseConfiguredHost } from '../http/hostAllowList';
 import { DEFAULT_MAX_RENDERERS } from '../http/rendererSocket';
@@ -109,6 +110,9 @@ export const ConfigFile = z.strictObject({
     .describe('Playlist file; relative paths are relative to this config file.'),
   display: DisplayField.optional().describe(
     '"primary" (default), "all", or a display number from the left, 1-based.',
+  ),
+  displays: DisplaysSetting.optional().describe(
+    'Each display its own screen: display number from the left → { "screen", "groups" }, e.g. { "1": { "screen": "hall-a-schedule" }, "2": { "screen": "hall-a-sponsors", "groups": ["sponsors"] } }. A display without an entry plays `screen`.',
   ),
   windowed: z
     .boolean()
@@ -217,6 +221,8 @@ export type ConfigFileValues = z.infer<typeof ConfigFile>;
 export type MarqueeConfig = Readonly<{
   playlist: string;
   display: NonNullable<ConfigFileValues['display']>;
+  /** Display number (1 = leftmost) → the screen it plays; empty: every display plays `screen`. */
+  displays: DisplaysSetting;
   windowed: boolean;
   hardwareAcceleration: boolean;
   exitChord: string;
@@ -265,6 +271,7 @@ export type FleetConfig = Readonly<{
 /** The defaults, apart from the playlist (the bundled demo, whose path depends on how the app runs). */
 export const DEFAULTS: Omit<MarqueeConfig, 'playlist' | 'configFile'> = {
   display: { kind: 'primary' },
+  displays: {},
   windowed: false,
   hardwareAcceleration: true,
   exitChord: DEFAULT_EXIT_CHORD,

@@ -85,6 +85,7 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
   const config: MarqueeConfig = {
     playlist: playlistText === undefined ? inputs.bundledPlaylist : resolve(playlistBase, playlistText),
     display: pick('display') ?? DEFAULTS.display,
+    displays: displaysWithPaths(pick('displays'), origins, inputs),
     windowed: pick('windowed') ?? DEFAULTS.windowed,
     hardwareAcceleration: pick('hardwareAcceleration') ?? DEFAULTS.hardwareAcceleration,
     exitChord: pick('exitChord') ?? DEFAULTS.exitChord,
@@ -107,8 +108,38 @@ export function resolveConfig(inputs: ConfigInputs): ConfigResult {
     screenshotsPerMinute: pick('screenshotsPerMinute') ?? DEFAULTS.screenshotsPerMinute,
     configFile: inputs.file?.path ?? null,
   };
+  for (const [display, entry] of Object.entries(config.displays)) {
+    if (entry.screen === config.screen) {
+      problems.push(
+        `displays."${display}".screen: "${entry.screen}" is already this machine's screen (the "screen" setting), which displays without an entry play; give display ${display} its own name, or remove the entry`,
+      );
+    }
+    if (config.fleet?.username != null && entry.passwordFile === undefined) {
+      problems.push(
+        `displays."${display}".passwordFile: the fleet logs in with a username, and screen "${entry.screen}" logs in as itself (a screen may publish only under its own name); give it its own broker password file`,
+      );
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, config, origins };
+}
+
+/** The `displays` setting with each `passwordFile` made absolute (relative to the config file when it came from there). */
+function displaysWithPaths(
+  displays: MarqueeConfig['displays'] | undefined,
+  origins: Readonly<Partial<Record<string, ConfigOrigin>>>,
+  inputs: ConfigInputs,
+): MarqueeConfig['displays'] {
+  if (displays === undefined) return DEFAULTS.displays;
+  const base = origins.displays === 'file' && inputs.file ? dirname(inputs.file.path) : inputs.cwd;
+  return Object.fromEntries(
+    Object.entries(displays).map(([n, entry]) => [
+      n,
+      entry.passwordFile === undefined
+        ? entry
+        : { ...entry, passwordFile: resolve(base, entry.passwordFile) },
+    ]),
+  );
 }
 
 /**

@@ -1,6 +1,8 @@
+import type { FleetConfig, MarqueeConfig } from '../config/configSchema';
 import { proofOfPlayDir } from '../proof/impressionLog';
-import type { ShowPart } from '../show/startShow';
-import { type FleetLinkOptions, startFleetLink } from './fleetLink';
+import type { ShowScreen } from '../show/showScreens';
+import type { Show, ShowPart } from '../show/startShow';
+import { type FleetLink, type FleetLinkOptions, startFleetLink } from './fleetLink';
 import { createProofOutbox, proofCursorFile } from './proofOutbox';
 
 /** The link's timings a test or a benchmark may shorten (keepalive, reconnect back-off …). */
@@ -11,43 +13,82 @@ export type FleetTuning = Partial<
   >
 >;
 
+/**
+ * How screen `screen` logs in to the broker: the machine's own screen with the `fleet` settings; a display's
+ * screen (`displays`) as itself (its name as username, its own `passwordFile`), because the broker lets a
+ * screen publish only under its own name; anonymous when the fleet is.
+ */
+export function fleetLoginOf(config: MarqueeConfig, fleet: FleetConfig, screen: string): FleetConfig {
+  if (screen === config.screen || fleet.username === null) return fleet;
+  const entry = Object.values(config.displays).find((e) => e.screen === screen);
+  return { ...fleet, username: screen, passwordFile: entry?.passwordFile ?? null };
+}
+
+/** One screen's link: its proof outbox and its MQTT client, with its own name, groups and status topic. */
+async function startScreenLink(
+  show: Show,
+  fleet: FleetConfig,
+  s: ShowScreen,
+  tuning: FleetTuning,
+): Promise<FleetLink> {
+  const control = show.control;
+  if (control === null) {
+    throw new Error('the fleet link needs the control path, which did not start (see the error above)');
+  }
+  const now = () => show.clock.now();
+  const proof = await createProofOutbox({
+    dir: proofOfPlayDir(show.paths.state),
+    screen: s.name,
+    cursorFile: proofCursorFile(show.paths.state, s.name),
+    log: show.logger,
+    now,
+  });
+  return startFleetLink({
+    fleet: fleetLoginOf(show.config, fleet, s.name),
+    member: { screen: s.name, groups: s.groups },
+    version: show.health().version,
+    run: (command, transport) => control.gateway.handleCommand(command, transport),
+    state: () => control.gateway.target.states().find((state) => state.screen === s.name) ?? null,
+    onStateChange: (listener) => control.gateway.target.onStateChange(() => listener()),
+    health: show.health,
+    proof,
+    log: show.screens.length > 1 ? show.logger.child({ screen: s.name }) : show.logger,
+    now,
+    ...tuning,
+  });
+}
+
 /** The show's link to the venue fleet, when `fleet.url` is set (docs/fleet.md). */
 export const fleetPart: ShowPart = fleetPartWith({});
 
-/** The fleet link part with its timings changed (tests and benchmarks); `fleetPart` uses the defaults. */
+/**
+ * The fleet link part with its timings changed (tests and benchmarks); `fleetPart` uses the defaults. One link
+ * per screen of the show; a screen whose link cannot start is logged and the others still join; with none,
+ * the part is off.
+ */
 export function fleetPartWith(tuning: FleetTuning): ShowPart {
   return {
     name: 'the fleet link',
     async start(show) {
       const fleet = show.config.fleet;
       if (fleet === null) return null;
-      const control = show.control;
-      if (control === null) {
-        throw new Error('the fleet link needs the control path, which did not start (see the error above)');
+      const links: FleetLink[] = [];
+      let firstError: unknown = null;
+      for (const s of show.screens) {
+        try {
+          links.push(await startScreenLink(show, fleet, s, tuning));
+        } catch (err) {
+          firstError ??= err;
+          show.logger.error(
+            { screen: s.name, err: err instanceof Error ? err.message : String(err) },
+            `screen "${s.name}" could not join the fleet; it plays on without it`,
+          );
+        }
       }
-      const screen = show.config.screen;
-      const now = () => show.clock.now();
-      const proof = await createProofOutbox({
-        dir: proofOfPlayDir(show.paths.state),
-        screen,
-        cursorFile: proofCursorFile(show.paths.state, screen),
-        log: show.logger,
-        now,
-      });
-      const link = startFleetLink({
-        fleet,
-        member: { screen, groups: show.config.groups },
-        version: show.health().version,
-        run: (command, transport) => control.gateway.handleCommand(command, transport),
-        state: () => control.gateway.target.states().find((s) => s.screen === screen) ?? null,
-        onStateChange: (listener) => control.gateway.target.onStateChange(() => listener()),
-        health: show.health,
-        proof,
-        log: show.logger,
-        now,
-        ...tuning,
-      });
-      return () => link.stop();
+      if (links.length === 0) throw firstError;
+      return async () => {
+        await Promise.all(links.map((link) => link.stop()));
+      };
     },
   };
 }

@@ -35,6 +35,11 @@ export function formatDisplaySelection(selection: DisplaySelection): string {
   return selection.kind === 'number' ? String(selection.n) : selection.kind;
 }
 
+/** The displays in left-to-right order (then top to bottom): display 1 is the first. */
+export function orderDisplays(displays: readonly DisplayInfo[]): readonly DisplayInfo[] {
+  return [...displays].sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y || a.id - b.id);
+}
+
 /**
  * The displays that should show a kiosk, in left-to-right order. A numbered display that is not
  * connected falls back to the primary one, so the screen never stays dark while a cable is out.
@@ -44,9 +49,7 @@ export function targetDisplays(
   selection: DisplaySelection,
   primaryId: number,
 ): readonly DisplayInfo[] {
-  const ordered = [...displays].sort(
-    (a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y || a.id - b.id,
-  );
+  const ordered = orderDisplays(displays);
   const primary = ordered.find((d) => d.id === primaryId) ?? ordered[0];
   switch (selection.kind) {
     case 'all':

@@ -11,12 +11,14 @@ import { type ControlService, startControl } from '../control/startControl';
 import { cacheFigures } from '../health/cacheFigures';
 import type { ServeTiming } from '../health/clockSpeed';
 import { createShowMonitor, type ShowMonitor, type ShowMonitorOptions } from '../health/showMonitor';
-import { PlayerHost } from '../PlayerHost';
+import type { PlayerHost } from '../PlayerHost';
+import type { ScreenIdentity } from '../kiosk/displayScreens';
 import type { PlatformPaths } from '../paths';
-import { createImpressionSink, type ImpressionSinkHandle, proofOfPlayDir } from '../proof/impressionLog';
+import type { ImpressionSinkHandle } from '../proof/impressionLog';
 import { NOT_SEEN_YET, type ScreenCapture } from '../screen/screenCapture';
 import { type Disposer, Lifetime } from './lifetime';
 import { SHOW_PARTS } from './showParts';
+import { ownScreen, type ShowScreen, startScreens } from './showScreens';
 
 /** Options of `startShow`: what differs between the shells besides their transport. */
 export type StartShowOptions = Readonly<{
@@ -38,16 +40,23 @@ export type StartShowOptions = Readonly<{
   onPartOff?: (part: string, message: string) => void;
   /** The parts both shells run after the core ones; default `SHOW_PARTS`. */
   parts?: readonly ShowPart[];
+  /** The screens to run, the main one first (the kiosk's `displays` plan); default the machine's own screen. */
+  screens?: readonly ScreenIdentity[];
 }>;
 
-/** The running show of one screen, the same in both shells; `dispose()` closes every part, last created first. */
+/** The running show of this machine's screens, the same in both shells; `dispose()` closes every part, last created first. */
 export type Show = Readonly<{
   config: MarqueeConfig;
   paths: PlatformPaths;
   logger: Logger;
   clock: Clock;
-  /** The one player; every part listens to it (`onView`, `onDispatch`, `onStatus`), none wraps it. */
+  /** The main screen's player (the first of `screens`); parts listen to it (`onView`, `onDispatch`, `onStatus`), none wraps it. */
   host: PlayerHost;
+  /**
+   * Every screen of the show, the main one first: one unless the kiosk gives displays their own screens
+   * (`displays`); each has its own player, proof of play and fleet identity.
+   */
+  screens: readonly [ShowScreen, ...ShowScreen[]];
   /** Counts acknowledgements and reloads silent renderers once a transport `attach`es to it. */
   monitor: ShowMonitor;
   health: () => Health;
@@ -80,7 +89,7 @@ export type ShowPart = Readonly<{
 }>;
 
 /**
- * Starts one screen's show: proof of play, the player, the offline cache (as a view stage), the monitor,
+ * Starts the show: one player with its proof of play per screen, the offline cache (as a view stage), the monitor,
  * remote control, then the shared parts. Throws `PlaylistStartError` when the playlist cannot play
  * (having closed what it had started). The shell then plugs in its transport (HTTP server or kiosk windows).
  */
@@ -94,34 +103,22 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     options.onPartOff?.(part, message);
   };
 
-  let host: PlayerHost | null = null;
-  const proof = createImpressionSink({
-    dir: proofOfPlayDir(paths.state),
-    screen: config.screen,
-    playlistLookup: () => host?.playlist ?? null,
-    log: logger,
-  });
-  lifetime.add('proof of play', () => proof.flush());
+  let screens: readonly [ShowScreen, ...ShowScreen[]];
   try {
-    host = await PlayerHost.start({
-      playlistFile: config.playlist,
-      screen: config.screen,
-      groups: config.groups,
-      wall: config.wall?.name ?? null,
-      stateDir: paths.state,
+    screens = await startScreens(options.screens ?? ownScreen(config), {
+      config,
+      paths,
       logger,
       clock,
-      keyboard: config.keyboard,
-      maxPlaylistBytes: config.maxPlaylistMb * 1024 * 1024,
+      lifetime,
       ...(options.assetBase === undefined ? {} : { assetBase: options.assetBase }),
-      onPlayed: (impression) => proof(impression),
     });
   } catch (err) {
     await lifetime.dispose();
     throw err;
   }
-  const player = host;
-  lifetime.add('player', () => player.stop());
+  const player = screens[0].host;
+  const proof = screens[0].proof;
   if (options.timing.speed !== 1)
     logger.warn({ speed: options.timing.speed }, 'the clock runs fast (tests only)');
 
@@ -132,9 +129,11 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
       log: logger,
       policy: { allowedNetworks: config.allowedAssetNetworks },
     });
+    // Why: every screen plays the same playlist file, so following the first prefetches for all of them.
     assets.follow(player);
     lifetime.add('offline cache', assets.stop);
-    lifetime.add('offline view stage', player.addViewStage(assets.rewrite));
+    for (const s of screens)
+      lifetime.add(`offline view stage (${s.name})`, s.host.addViewStage(assets.rewrite));
     offline = assets;
   } catch (err) {
     // Why: the show matters more than the cache; remote assets are then loaded from the network.
@@ -142,19 +141,21 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
   }
 
   let agenda: AgendaFeed | null = null;
-  try {
-    const feed = await startAgendaFeed({
-      host: player,
-      clock,
-      log: logger,
-      stateDir: paths.state,
-      policy: { allowedNetworks: config.allowedAssetNetworks },
-    });
-    lifetime.add('agenda feed', feed.stop);
-    lifetime.add('agenda view stage', player.addViewStage(feed.stage));
-    agenda = feed;
-  } catch (err) {
-    partOff('the live agenda', err);
+  for (const s of screens) {
+    try {
+      const feed = await startAgendaFeed({
+        host: s.host,
+        clock,
+        log: logger,
+        stateDir: paths.state,
+        policy: { allowedNetworks: config.allowedAssetNetworks },
+      });
+      lifetime.add(`agenda feed (${s.name})`, feed.stop);
+      lifetime.add(`agenda view stage (${s.name})`, s.host.addViewStage(feed.stage));
+      agenda ??= feed;
+    } catch (err) {
+      partOff(`the live agenda (${s.name})`, err);
+    }
   }
 
   const cache = offline;
@@ -184,7 +185,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
   try {
     const remoteDir = join(options.appRoot, 'dist', 'remote');
     control = await startControl({
-      screens: [{ name: config.screen, host: player }],
+      screens: screens.map((s) => ({ name: s.name, host: s.host })),
       socketPath: config.controlSocket,
       listen: config.controlListen,
       tls: config.controlTls,
@@ -212,6 +213,7 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
     logger,
     clock,
     host: player,
+    screens,
     monitor,
     health,
     addHealthStage(stage) {

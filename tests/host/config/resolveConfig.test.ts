@@ -28,6 +28,7 @@ describe('resolveConfig', () => {
     expect(config).toEqual({
       playlist: '/opt/marquee/resources/demo/playlist.json',
       display: { kind: 'primary' },
+      displays: {},
       windowed: false,
       hardwareAcceleration: true,
       exitChord: 'Control+Alt+Shift+Q',
@@ -104,6 +105,42 @@ describe('resolveConfig', () => {
       host: '::1',
       port: 9000,
     });
+  });
+
+  it('reads which screen each display plays, and names the place and the fix of a bad entry', () => {
+    const fromFile = resolved({
+      file: file(
+        '{ "display": "all", "displays": { "1": { "screen": "hall-a-schedule" }, "2": { "screen": "hall-a-sponsors", "groups": ["sponsors"] } } }',
+      ),
+    });
+    expect(fromFile.config.displays).toEqual({
+      '1': { screen: 'hall-a-schedule' },
+      '2': { screen: 'hall-a-sponsors', groups: ['sponsors'] },
+    });
+    const fromEnv = resolved({ env: { MARQUEE_DISPLAYS: '{"2":{"screen":"tv"}}' } });
+    expect(fromEnv.config.displays).toEqual({ '2': { screen: 'tv' } });
+    expect(
+      problems({
+        file: file(
+          '{\n  "displays": {\n    "left": { "screen": "a" },\n    "3": { "screen": "a" },\n    "4": { "screen": "a" }\n  }\n}',
+        ),
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /config\.json:3:13 {2}displays\.left {2}"left" is not a display number: count the displays/,
+      ),
+      expect.stringMatching(
+        /config\.json:5:22 {2}displays\.4\.screen {2}"a" is already the screen of display 3/,
+      ),
+    ]);
+    expect(problems({ file: file('{ "displays": { "2": { "screen": "b c" } } }') })).toEqual([
+      expect.stringMatching(/config\.json:1:34 {2}displays\.2\.screen {2}must be letters, digits/),
+    ]);
+    expect(
+      problems({ flags: { screen: 'booth' }, env: { MARQUEE_DISPLAYS: '{"2":{"screen":"booth"}}' } }),
+    ).toEqual([
+      'displays."2".screen: "booth" is already this machine\'s screen (the "screen" setting), which displays without an entry play; give display 2 its own name, or remove the entry',
+    ]);
   });
 
   it('reads a wall place from the file or as JSON in a variable, and names the fix for a bad one', () => {
