@@ -89,12 +89,26 @@ export function App() {
       : group !== null
         ? { kind: 'group', group }
         : { kind: 'all' };
+  /** Posts to the hub; an answer that is not ok (the broker silent, a bad command) is shown with its reason. */
+  const post = async (path: string, body: unknown): Promise<Record<string, unknown> | null> => {
+    let answer: Record<string, unknown>;
+    try {
+      answer = (await api(path, body)) as Record<string, unknown>;
+    } catch {
+      setNote(t.failed(t.unreachable));
+      return null;
+    }
+    if (answer.ok === true) return answer;
+    const error = answer.error as { message?: unknown } | undefined;
+    setNote(t.failed(typeof error?.message === 'string' ? error.message : t.unreachable));
+    return null;
+  };
   const send = async (command: Readonly<Record<string, unknown>>): Promise<void> => {
-    const result = (await api('../api/fleet/commands', { target: target(), command })) as {
+    const result = (await post('../api/fleet/commands', { target: target(), command })) as {
       expected?: unknown[];
       replies?: unknown[];
-    };
-    setNote(t.sent(result.replies?.length ?? 0, result.expected?.length ?? 0));
+    } | null;
+    if (result !== null) setNote(t.sent(result.replies?.length ?? 0, result.expected?.length ?? 0));
   };
   const toggle = (screen: string): void =>
     setSelected((before) => {
@@ -121,7 +135,7 @@ export function App() {
         <section className="alert-banner" role="alert">
           <strong>{t.alertActive}</strong>
           <span>{textOf(alert.text, lang)}</span>
-          <button type="button" onClick={() => void api('../api/fleet/alert', { active: false })}>
+          <button type="button" onClick={() => void post('../api/fleet/alert', { active: false })}>
             {t.clear}
           </button>
         </section>
@@ -196,7 +210,7 @@ export function App() {
                   ? (t.emergencyPlaceholder.split(/[:：]/).pop()?.trim() ?? t.emergency)
                   : text.trim();
               if (window.confirm(t.emergencyConfirm))
-                void api('../api/fleet/alert', { active: true, text: words });
+                void post('../api/fleet/alert', { active: true, text: words });
             }}
           >
             {t.emergency}

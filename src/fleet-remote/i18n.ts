@@ -20,6 +20,8 @@ export type FleetStrings = Readonly<{
   clear: string;
   alertActive: string;
   sent: (replied: number, expected: number) => string;
+  /** A command or the alert the hub could not deliver, with the hub's reason. */
+  failed: (reason: string) => string;
   tokenTitle: string;
   tokenSave: string;
   unreachable: string;
@@ -47,6 +49,7 @@ const zh: FleetStrings = {
   clear: '解除警报',
   alertActive: '紧急警报生效中',
   sent: (r, e) => `已送达 ${r}/${e}`,
+  failed: (reason) => `未送达：${reason}`,
   tokenTitle: '输入访问令牌',
   tokenSave: '保存',
   unreachable: '无法连接中控',
@@ -74,6 +77,7 @@ const en: FleetStrings = {
   clear: 'Clear alert',
   alertActive: 'Emergency alert active',
   sent: (r, e) => `replied ${r}/${e}`,
+  failed: (reason) => `Not delivered: ${reason}`,
   tokenTitle: 'Enter the access token',
   tokenSave: 'Save',
   unreachable: 'Cannot reach the hub',

@@ -23,6 +23,7 @@ import { alertAnnouncement, type AlertShown, onlineStatus, StatusThrottle } from
 import { CommandInbox, forScreen } from './commandInbox';
 import type { ProofOutbox } from './proofOutbox';
 import { superviseClient } from './reconnectWatchdog';
+import { settlesWithin } from './settlesWithin';
 
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
@@ -254,20 +255,29 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       throttle.stop();
       supervised.stop();
       for (const timer of [healthTimer, pumpTimer, heartbeatTimer]) clearInterval(timer);
-      if (client().connected) {
-        await client()
-          .publishAsync(fleetTopics.status(screen), JSON.stringify(offlineStatus(screen)), {
-            qos: 1,
-            retain: true,
-          })
-          .catch(() => undefined);
+      const current = client();
+      // Why: a frozen broker (or a half-open connection) never acknowledges; the show's dispose must not wait for it.
+      const goodbye = async (): Promise<void> => {
+        if (current.connected) {
+          await current
+            .publishAsync(fleetTopics.status(screen), JSON.stringify(offlineStatus(screen)), {
+              qos: 1,
+              retain: true,
+            })
+            .catch(() => undefined);
+        }
+        await current.endAsync(!current.connected).catch(() => undefined);
+      };
+      if (!(await settlesWithin(goodbye(), STOP_GRACE_MS))) {
+        log.warn({ screen }, 'fleet: the broker did not answer the goodbye; disconnected without it');
+        await current.endAsync(true).catch(() => undefined);
       }
-      await client()
-        .endAsync(!client().connected)
-        .catch(() => undefined);
     },
   };
 }
+
+/** How long a stop waits for the broker to take the offline status before it just disconnects, ms. */
+const STOP_GRACE_MS = 2_000;
 
 /** The login of a screen: none (anonymous), or its username with the password read from its file. */
 function credentials(fleet: FleetConfig): IClientOptions {

@@ -32,6 +32,7 @@ import {
 } from '../../core/hub/presence';
 import { assertNever } from '../../core/assertNever';
 import { superviseClient } from '../fleet/reconnectWatchdog';
+import { settlesWithin } from '../fleet/settlesWithin';
 import { createProofCollector, type ProofCollector } from './proofCollector';
 import { loadPresence, savePresence } from './presenceFile';
 
@@ -94,6 +95,12 @@ type Pending = {
 };
 
 /** Connects the hub's controller to the broker as staff and starts following the fleet. */
+/** How long the hub waits for the broker to take a command or the alert before it tells staff, ms. */
+const BROKER_ACK_MS = 5_000;
+
+/** The broker did not take what the hub published in time (stopped, frozen, unreachable): HTTP 503 for staff. */
+export class BrokerSilent extends Error {}
+
 export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
   const now = options.now ?? Date.now;
   const log = options.log ?? { info: () => undefined, warn: () => undefined };
@@ -200,6 +207,12 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         assertNever(parsed);
     }
   };
+  /** An alert the broker has not confirmed yet: published again on every connect until it is. */
+  let unconfirmed: FleetAlert | null = null;
+  const publishAlert = async (next: FleetAlert): Promise<void> => {
+    await client().publishAsync(fleetTopics.alert(), JSON.stringify(next), { qos: 1, retain: true });
+    if (unconfirmed === next) unconfirmed = null;
+  };
   const clientId = `marquee-hub-${randomUUID().slice(0, 8)}`;
   const subscriptions = [...HUB_SUBSCRIPTIONS, fleetTopics.alert()];
   let subscribed: () => void = () => undefined;
@@ -218,6 +231,14 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     next.on('message', onMessage);
     next.on('connect', () => {
       log.info({ url: options.url }, 'hub: connected to the broker');
+      if (unconfirmed !== null) {
+        publishAlert(unconfirmed).catch((err: unknown) =>
+          log.warn(
+            { err: String(err) },
+            'hub: the alert is still not confirmed; it is sent again on the next connect',
+          ),
+        );
+      }
       // Why: a replacement client starts with no subscriptions; the first one re-subscribes by itself too.
       next.subscribe(subscriptions, { qos: 1 }, (err) => {
         if (err) log.warn({ err: err.message }, 'hub: could not subscribe; the fleet is not followed');
@@ -315,9 +336,17 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         });
       });
       const payload = JSON.stringify({ ...request.command, id, expiresAt });
-      await Promise.all(
+      const sent = Promise.all(
         targets.map((t) => client().publishAsync(fleetTopics.command(t), payload, { qos: 1 })),
       );
+      if (!(await settlesWithin(sent, BROKER_ACK_MS))) {
+        pending.get(id)?.done();
+        pending.delete(id);
+        throw new BrokerSilent(
+          `the broker did not take the command within ${BROKER_ACK_MS / 1000} s (is it running? see the hub's log); it still reaches the screens if the broker answers before it expires`,
+        );
+      }
+      await sent;
       if (expected.length === 0) pending.get(id)?.done();
       await finished;
       pending.delete(id);
@@ -334,7 +363,14 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
           }
         : { active: false, since: now() };
       await writeAlert(alertFile, next);
-      await client().publishAsync(fleetTopics.alert(), JSON.stringify(next), { qos: 1, retain: true });
+      unconfirmed = next;
+      const published = publishAlert(next);
+      if (!(await settlesWithin(published, BROKER_ACK_MS))) {
+        throw new BrokerSilent(
+          `the broker did not confirm the alert within ${BROKER_ACK_MS / 1000} s (is it running? see the hub's log); it is kept and sent again as soon as the broker answers`,
+        );
+      }
+      await published;
       alert = next;
       changed();
       return next;
@@ -345,7 +381,8 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       for (const wait of pending.values()) wait.done();
       clearInterval(sweep);
       supervised.stop();
-      await client().endAsync();
+      // Why: a frozen broker never acknowledges what is in flight; stopping the hub must not wait for it.
+      if (!(await settlesWithin(client().endAsync(), 2_000))) await client().endAsync(true);
       await saving;
       await savePresence(presenceFile, table).catch(() => undefined);
     },

@@ -17,7 +17,7 @@ import {
 } from '../http/httpJson';
 import { type BucketConfig, DEFAULT_BUCKET, RateLimiter } from '../control/rateLimiter';
 import { tokensMatch } from '../control/tokenStore';
-import type { HubLink } from './hubLink';
+import { BrokerSilent, type HubLink } from './hubLink';
 
 /** What the hub's HTTP server serves. */
 export type HubServerOptions = Readonly<{
@@ -124,8 +124,9 @@ export async function startHubServer(
   const server = createServer((req, res) => {
     if (!guard.admitRequest(req, res)) return;
     handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, errorReply(null, 'internal', String(err)));
-      else res.destroy();
+      if (res.headersSent) res.destroy();
+      else if (err instanceof BrokerSilent) sendJson(res, 503, errorReply(null, 'unavailable', err.message));
+      else sendJson(res, 500, errorReply(null, 'internal', String(err)));
     });
   });
   server.on('upgrade', (req, socket, head) => {
