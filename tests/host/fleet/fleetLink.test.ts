@@ -255,4 +255,3 @@ describe.each(BROKER_KINDS)('the fleet link on %s', (kind) => {
     }
   });
 });
-
