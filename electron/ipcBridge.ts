@@ -10,7 +10,7 @@ import { createRendererInbox, type RendererInboxOptions } from '../src/host/show
 export function bridgeRendererIpc(options: RendererInboxOptions): () => void {
   const { logger } = options;
   const inbox = createRendererInbox(options);
-  const channels: readonly RendererChannel[] = [IPC.presented, IPC.problem, IPC.key];
+  const channels: readonly RendererChannel[] = [IPC.presented, IPC.problem, IPC.videoTime, IPC.key];
   const listeners = channels.map((channel) => {
     const listener = (event: Electron.IpcMainEvent, payload: unknown): void => {
       const verdict = acceptRendererMessage(channel, payload, event.senderFrame?.url);

@@ -27,6 +27,9 @@ const api: RendererApi = {
   problem(seq, kind, ref, message) {
     ipcRenderer.send(IPC.problem, { type: 'problem', seq, kind, ref, message });
   },
+  videoTime(seq, mediaS, at, playbackRate) {
+    ipcRenderer.send(IPC.videoTime, { type: 'video-time', seq, mediaS, at, playbackRate });
+  },
   key(action) {
     ipcRenderer.send(IPC.key, { type: 'key', action });
   },

@@ -108,6 +108,18 @@ export const HealthWall = z.strictObject({
   nextChangeAt: z.number().nullable(),
   /** The slide this screen last painted for the wall, and the fleet time of its first painted frame. */
   shown: z.strictObject({ slideId: z.string(), shownAt: z.number() }).nullable(),
+  /**
+   * A spanned video of the wall's current slide as this screen last reported it: `mediaS` seconds into the video at
+   * fleet instant `at`, playing at `playbackRate` (its position at fleet time t is mediaS + (t − at) / 1000 × rate).
+   */
+  video: z
+    .strictObject({
+      slideId: z.string(),
+      mediaS: z.number(),
+      at: z.number(),
+      playbackRate: z.number(),
+    })
+    .nullable(),
 });
 
 /** A problem the pixel watchdog saw on a display, and what it did about it. */

@@ -25,6 +25,23 @@ export const ProblemMessage = z.strictObject({
   message: z.string().max(1000),
 });
 
+/**
+ * A spanned video on a wall reports where it is: `mediaS` seconds into the video at host-clock instant `at` (an
+ * animation frame's time), playing at `playbackRate`; the wall's health shows it in fleet time.
+ */
+export const VideoTimeMessage = z.strictObject({
+  type: z.literal('video-time'),
+  seq: z.number().int().nonnegative(),
+  mediaS: z
+    .number()
+    .nonnegative()
+    .max(24 * 3600),
+  at: z.number().nonnegative(),
+  playbackRate: z.number().positive().max(16),
+});
+
+export type VideoTimeMessage = z.infer<typeof VideoTimeMessage>;
+
 /** A key pressed on the kiosk (presenter clicker), already mapped to what it means. */
 export const KeyMessage = z.strictObject({
   type: z.literal('key'),
@@ -32,7 +49,12 @@ export const KeyMessage = z.strictObject({
 });
 
 /** Every message a renderer may send to the host; validated by the host on arrival. */
-export const RendererToHost = z.discriminatedUnion('type', [PresentedMessage, ProblemMessage, KeyMessage]);
+export const RendererToHost = z.discriminatedUnion('type', [
+  PresentedMessage,
+  ProblemMessage,
+  VideoTimeMessage,
+  KeyMessage,
+]);
 export type RendererToHost = z.infer<typeof RendererToHost>;
 
 /** The host puts a new view on screen (on connect and on every change). */
@@ -53,5 +75,7 @@ export interface RendererApi {
   onShow(listener: (view: ShowView) => void): () => void;
   presented(seq: number, mediaDurationMs?: number, paintedAt?: number): void;
   problem(seq: number, kind: 'image-failed' | 'video-failed', ref: string, message: string): void;
+  /** A spanned video's media time at host-clock instant `at` (see `VideoTimeMessage`). */
+  videoTime(seq: number, mediaS: number, at: number, playbackRate: number): void;
   key(action: 'next' | 'prev' | 'toggle-pause' | 'toggle-blackout'): void;
 }

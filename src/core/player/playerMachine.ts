@@ -362,6 +362,9 @@ export function transition(state: PlayerState, event: PlayerEvent, now: Instant)
       const step = advance(failed, now, 'failed');
       return finish(step.state, now, step.effects);
     }
+    case 'video-time':
+      // Why: a report for the wall's health (host/wall), carried by the one renderer path; the rotation is untouched.
+      return { state, effects: [] };
     default:
       return assertNever(event);
   }

@@ -83,7 +83,9 @@ export type PlayerEvent =
   | Readonly<{ type: 'load'; playlist: Playlist }>
   /** `paintedAt`: when the renderer painted the slide's first frame (host clock), for walls; the machine ignores it. */
   | Readonly<{ type: 'presented'; seq: number; mediaDurationMs?: number; paintedAt?: number }>
-  | Readonly<{ type: 'slide-failed'; seq: number; reason: string }>;
+  | Readonly<{ type: 'slide-failed'; seq: number; reason: string }>
+  /** Where a spanned video is (media seconds at host instant `at`), for the wall's health; the machine ignores it. */
+  | Readonly<{ type: 'video-time'; seq: number; mediaS: number; at: number; playbackRate: number }>;
 
 /** Why a slide left the screen. */
 export type EndReason = 'time-up' | 'staff' | 'reload' | 'failed' | 'window-closed';

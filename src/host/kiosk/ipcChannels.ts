@@ -6,9 +6,11 @@ export const IPC = {
   presented: 'marquee:presented',
   /** renderer → main: a `problem` message. */
   problem: 'marquee:problem',
+  /** renderer → main: a `video-time` message. */
+  videoTime: 'marquee:video-time',
   /** renderer → main: a `key` message. */
   key: 'marquee:key',
 } as const;
 
 /** The channels a renderer sends on. */
-export type RendererChannel = (typeof IPC)['presented' | 'problem' | 'key'];
+export type RendererChannel = (typeof IPC)['presented' | 'problem' | 'videoTime' | 'key'];

@@ -3,6 +3,7 @@ import {
   PresentedMessage,
   ProblemMessage,
   type RendererToHost,
+  VideoTimeMessage,
 } from '../../core/channels/rendererChannel';
 import type { PlayerEvent } from '../../core/player/playerTypes';
 import { isTrustedSender } from './appOrigin';
@@ -17,6 +18,7 @@ export type IpcVerdict =
 const SCHEMAS = {
   [IPC.presented]: PresentedMessage,
   [IPC.problem]: ProblemMessage,
+  [IPC.videoTime]: VideoTimeMessage,
   [IPC.key]: KeyMessage,
 } as const;
 
@@ -72,6 +74,14 @@ export function rendererMessageToEvent(
       return message.kind === 'video-failed'
         ? { type: 'slide-failed', seq: message.seq, reason: `${message.ref}: ${message.message}` }
         : null;
+    case 'video-time':
+      return {
+        type: 'video-time',
+        seq: message.seq,
+        mediaS: message.mediaS,
+        at: message.at,
+        playbackRate: message.playbackRate,
+      };
     case 'key':
       if (!keyboard) return null;
       switch (message.action) {

@@ -71,6 +71,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   let cued: { slideId: string; startedAt: number; seq: number; flipAt: number; startAt: number } | null =
     null;
   let shown: { slideId: string; shownAt: number } | null = null;
+  let video: { slideId: string; mediaS: number; at: number; playbackRate: number } | null = null;
 
   const fleetNow = (): number => clock.now() + fleetTime().offsetMs;
   const positionAt = (t: number) => timelinePositionAt(wallSlidesAt(host.playlist, t), timeline, t);
@@ -99,6 +100,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
           flipAt,
           startAt,
         };
+        video = null;
       } else {
         logger.warn(
           { wall: setting.name, slide: upcoming.slideId, result },
@@ -133,6 +135,11 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   const removeStage = host.addViewStage(stage);
   const unsubscribe = host.onDispatch(({ event }) => {
     if (event.type === 'load') step();
+    if (event.type === 'video-time' && cued !== null && event.seq === cued.seq) {
+      const { mediaS, playbackRate } = event;
+      video = { slideId: cued.slideId, mediaS, at: event.at + fleetTime().offsetMs, playbackRate };
+      return;
+    }
     if (
       event.type !== 'presented' ||
       event.paintedAt === undefined ||
@@ -162,6 +169,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
         slideId: current?.slideId ?? null,
         nextChangeAt: current?.endsAt ?? null,
         shown,
+        video,
       };
     },
     stop() {

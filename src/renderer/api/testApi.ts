@@ -33,6 +33,9 @@ export function createTestApi(): TestApi {
     problem(seq, kind, ref, message) {
       sent.push({ type: 'problem', seq, kind, ref, message });
     },
+    videoTime(seq, mediaS, at, playbackRate) {
+      sent.push({ type: 'video-time', seq, mediaS, at, playbackRate });
+    },
     key(action) {
       sent.push({ type: 'key', action });
     },

@@ -116,6 +116,9 @@ export function createWebSocketApi(
     problem(seq, kind, ref, message) {
       send({ type: 'problem', seq, kind, ref, message });
     },
+    videoTime(seq, mediaS, at, playbackRate) {
+      send({ type: 'video-time', seq, mediaS, at, playbackRate });
+    },
     key(action) {
       send({ type: 'key', action });
     },

@@ -6,7 +6,7 @@ import { slideAssets } from './slideAssets';
 export type Preloaded = Readonly<{
   /** Refs (as written in the playlist) that could not be loaded. */
   failed: ReadonlySet<string>;
-  /** Natural width / height of each loaded image, by ref. */
+  /** Natural width / height of each loaded image and video, by ref. */
   aspect: ReadonlyMap<string, number>;
   /** Length of each buffered video, ms, by ref. */
   videoMs: ReadonlyMap<string, number>;
@@ -32,7 +32,7 @@ const keep = new Map<string, HTMLImageElement>();
 const KEEP_LIMIT = 160;
 
 type ImageResult = { ok: true; aspect: number } | { ok: false; error: string };
-type VideoResult = { ok: true; ms: number | null } | { ok: false; error: string };
+type VideoResult = { ok: true; ms: number | null; aspect: number } | { ok: false; error: string };
 
 /** Loads and decodes one image URL; resolves (never rejects) with its aspect ratio or the failure. */
 export function loadImage(url: string): Promise<ImageResult> {
@@ -67,7 +67,11 @@ export function loadVideo(url: string): Promise<VideoResult> {
   const settled = new Promise<VideoResult>((done) => {
     const ms = (): number | null =>
       Number.isFinite(video.duration) && video.duration > 0 ? video.duration * 1000 : null;
-    video.addEventListener('canplaythrough', () => done({ ok: true, ms: ms() }), { once: true });
+    const aspect = (): number =>
+      video.videoWidth > 0 && video.videoHeight > 0 ? video.videoWidth / video.videoHeight : 0;
+    video.addEventListener('canplaythrough', () => done({ ok: true, ms: ms(), aspect: aspect() }), {
+      once: true,
+    });
     video.addEventListener(
       'error',
       () =>
@@ -80,7 +84,7 @@ export function loadVideo(url: string): Promise<VideoResult> {
     video.src = url;
     video.load();
   });
-  return withTimeout(settled, VIDEO_TIMEOUT_MS, { ok: true, ms: null }).finally(() => {
+  return withTimeout(settled, VIDEO_TIMEOUT_MS, { ok: true, ms: null, aspect: 0 }).finally(() => {
     video.removeAttribute('src');
     video.load();
   });
@@ -109,7 +113,10 @@ export async function preloadView(view: ShowView): Promise<Preloaded> {
       if (!r.ok) {
         failed.add(ref);
         errors.set(ref, r.error);
-      } else if (r.ms !== null) videoMs.set(ref, r.ms);
+      } else {
+        if (r.ms !== null) videoMs.set(ref, r.ms);
+        if (r.aspect > 0) aspect.set(ref, r.aspect);
+      }
     }),
   ]);
   return { failed, aspect, videoMs, errors };

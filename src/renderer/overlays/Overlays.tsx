@@ -12,7 +12,14 @@ const noop = (): void => undefined;
 /** An announcement from staff over whatever slide is on screen (info or urgent), faded in and out. */
 export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
   const env = useMemo<SlideEnv>(
-    () => ({ view, preloaded: NOTHING_PRELOADED, still: false, report: noop, mediaDuration: noop }),
+    () => ({
+      view,
+      preloaded: NOTHING_PRELOADED,
+      still: false,
+      report: noop,
+      mediaDuration: noop,
+      videoTime: noop,
+    }),
     [view],
   );
   const a = view.announcement;
@@ -40,7 +47,14 @@ export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
 /** A small, discreet sign that the rotation is paused. */
 export function PausedIndicator({ view }: Readonly<{ view: ShowView }>) {
   const env = useMemo<SlideEnv>(
-    () => ({ view, preloaded: NOTHING_PRELOADED, still: false, report: noop, mediaDuration: noop }),
+    () => ({
+      view,
+      preloaded: NOTHING_PRELOADED,
+      still: false,
+      report: noop,
+      mediaDuration: noop,
+      videoTime: noop,
+    }),
     [view],
   );
   if (!view.paused) return null;

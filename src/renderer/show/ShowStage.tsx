@@ -146,9 +146,13 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
     [api, seq],
   );
   const mediaDuration = useCallback((ms: number) => setMediaMs((prev) => prev ?? ms), []);
+  const videoTime = useCallback(
+    (mediaS: number, at: number, rate: number) => api.videoTime(seq, mediaS, at, rate),
+    [api, seq],
+  );
   const env = useMemo<SlideEnv>(
-    () => ({ view, preloaded, still: false, report, mediaDuration }),
-    [view, preloaded, report, mediaDuration],
+    () => ({ view, preloaded, still: false, report, mediaDuration, videoTime }),
+    [view, preloaded, report, mediaDuration, videoTime],
   );
 
   useEffect(() => {

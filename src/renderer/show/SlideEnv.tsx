@@ -12,6 +12,8 @@ export type SlideEnv = Readonly<{
   report: (kind: 'image-failed' | 'video-failed', ref: string, message: string) => void;
   /** A video without its own duration tells its length here (the host times the slide by it). */
   mediaDuration: (ms: number) => void;
+  /** A spanned video on a wall tells where it is: `mediaS` seconds in at host-clock instant `at`, at `rate`. */
+  videoTime: (mediaS: number, at: number, rate: number) => void;
 }>;
 
 const noop = (): void => undefined;
@@ -28,5 +30,5 @@ export function useSlideEnv(): SlideEnv {
 
 /** A still environment for `view`, for thumbnails and error fallbacks. */
 export function stillEnv(view: ShowView, preloaded: Preloaded = NOTHING_PRELOADED): SlideEnv {
-  return { view, preloaded, still: true, report: noop, mediaDuration: noop };
+  return { view, preloaded, still: true, report: noop, mediaDuration: noop, videoTime: noop };
 }

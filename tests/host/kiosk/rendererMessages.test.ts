@@ -47,6 +47,21 @@ describe('rendererMessageToEvent', () => {
     });
   });
 
+  it("passes a spanned video's media time on, and refuses an impossible one on its channel", () => {
+    const report = {
+      type: 'video-time',
+      seq: 5,
+      mediaS: 2.5,
+      at: 1_700_000_000_000,
+      playbackRate: 1.02,
+    } as const;
+    const verdict = acceptRendererMessage(IPC.videoTime, report, page);
+    expect(verdict).toEqual({ ok: true, message: report });
+    expect(rendererMessageToEvent(report, calm, false)).toEqual(report);
+    const fast = acceptRendererMessage(IPC.videoTime, { ...report, playbackRate: 0 }, page);
+    expect(fast).toEqual({ ok: false, reason: expect.stringContaining('playbackRate') });
+  });
+
   it('skips a slide whose video failed and ignores a failed image', () => {
     const problem = { type: 'problem', seq: 2, ref: 'clip.mp4', message: 'decode error' } as const;
     expect(rendererMessageToEvent({ ...problem, kind: 'video-failed' }, calm, true)).toEqual({

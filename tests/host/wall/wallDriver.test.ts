@@ -154,6 +154,25 @@ describe('the wall driver', () => {
       fleetTime: { offsetMs: -200, source: 'bus' },
     });
   });
+
+  it("reports a spanned video's media time in fleet time, only for the slide the wall put up", async () => {
+    const base = new ManualClock(START);
+    const { host, driver } = await member(base, 1, 200);
+    const end = wallPositionAt(wallSlidesAt(show, START), FREE_RUNNING, START)?.endsAt ?? 0;
+    base.advance(end - START);
+    const view = host.getView();
+    const at = (view.flipAt ?? 0) + 2_000;
+    host.dispatch({ type: 'video-time', seq: view.seq - 1, mediaS: 9, at, playbackRate: 1 }, 'renderer');
+    expect(driver.health().video).toBeNull();
+    host.dispatch({ type: 'video-time', seq: view.seq, mediaS: 1.98, at, playbackRate: 1.02 }, 'renderer');
+    expect(driver.health().video).toEqual({
+      slideId: view.slide?.id,
+      mediaS: 1.98,
+      at: end + 2_000,
+      playbackRate: 1.02,
+    });
+    expect(host.getView().seq).toBe(view.seq);
+  });
 });
 
 describe('WallSetting', () => {
