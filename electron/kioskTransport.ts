@@ -1,4 +1,12 @@
 import { screen } from 'electron';
+import type { Logger } from 'pino';
+import type { MarqueeConfig } from '../src/host/config/configSchema';
+import {
+  assignScreens,
+  type DisplayScreenInputs,
+  planDisplayScreens,
+  type ScreenIdentity,
+} from '../src/host/kiosk/displayScreens';
 import { windowBackground } from '../src/host/kiosk/windowOptions';
 import type { Show } from '../src/host/show/startShow';
 import { electronCapture } from './electronCapture';
@@ -13,12 +21,41 @@ export type KioskTransportOptions = Readonly<{
   preloadPath: string;
 }>;
 
+/** The displays as the plan sees them now, with the `display` and `displays` settings. */
+function displayInputs(config: MarqueeConfig): DisplayScreenInputs {
+  return {
+    displays: screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds })),
+    selection: config.display,
+    primaryId: screen.getPrimaryDisplay().id,
+    main: { screen: config.screen, groups: config.groups },
+    mapping: config.displays,
+  };
+}
+
 /**
- * The Electron shell's transport: one kiosk window per selected display, pushed every view of `show` over IPC,
+ * The screens the kiosk runs, one per screen its displays play (`displays`); an entry whose display is not
+ * connected or not selected is said on stderr and in the log, and the other displays still play.
+ */
+export function kioskScreens(config: MarqueeConfig, logger: Logger): readonly ScreenIdentity[] {
+  const plan = planDisplayScreens(displayInputs(config));
+  for (const problem of plan.problems) {
+    logger.warn({ problem }, problem);
+    process.stderr.write(`marquee: ${problem}\n`);
+  }
+  return plan.screens;
+}
+
+/**
+ * The Electron shell's transport: one kiosk window per selected display, pushed every view of its screen over IPC,
  * their messages bridged back to the player, their pages handed to the watchdog, and all closed with the show.
  */
 export function startKioskTransport(show: Show, options: KioskTransportOptions): KioskWindows {
   const { config, host, logger, monitor } = show;
+  const hosts = new Map(show.screens.map((s) => [s.name, s.host]));
+  const running = show.screens.map((s) => s.name);
+  const screenFor = (displayId: number): string =>
+    assignScreens(displayInputs(config), running).find((a) => a.displayId === displayId)?.screen ??
+    host.screen;
   const windows = new KioskWindows({
     selection: config.display,
     windowed: config.windowed,
@@ -26,7 +63,8 @@ export function startKioskTransport(show: Show, options: KioskTransportOptions):
     preloadPath: options.preloadPath,
     backgroundColor: windowBackground(host.playlist.theme),
     logger,
-    currentView: () => host.getView(),
+    currentView: (name) => (hosts.get(name) ?? host).getView(),
+    screenFor,
     onProblem: monitor.recordError,
   });
   show.own('kiosk windows', () => windows.closeAll());
@@ -36,12 +74,20 @@ export function startKioskTransport(show: Show, options: KioskTransportOptions):
   });
   show.own(
     'renderer IPC',
-    bridgeRendererIpc({ host, logger, keyboard: config.keyboard, onKey: show.control?.onKey ?? null }),
+    bridgeRendererIpc({
+      hosts: [show.screens[0].host, ...show.screens.slice(1).map((s) => s.host)],
+      screenOf: (sender) => windows.screenOf(sender),
+      logger,
+      keyboard: config.keyboard,
+      onKey: show.control?.onKey ?? null,
+    }),
   );
-  show.own(
-    'view push',
-    host.onView((view) => windows.broadcast(view)),
-  );
+  for (const s of show.screens) {
+    show.own(
+      `view push (${s.name})`,
+      s.host.onView((view) => windows.broadcast(view)),
+    );
+  }
   windows.sync();
   show.setScreenCapture(electronCapture(() => windows.pages()));
   const resync = (event: string) => (): void => {

@@ -23,8 +23,10 @@ export type KioskWindowsOptions = Readonly<{
   preloadPath: string;
   backgroundColor: string;
   logger: Logger;
-  /** The view to push into a page that has (re)loaded. */
-  currentView: () => ShowView;
+  /** The current view of screen `screen`, to push into a page that has (re)loaded or changed screen. */
+  currentView: (screen: string) => ShowView;
+  /** The screen a display plays (`displays`); asked whenever a window is created or moves display. */
+  screenFor: (displayId: number) => string;
   /** Called with a message a person should see in health (a page crashed or hung). */
   onProblem: (message: string) => void;
 }>;
@@ -32,6 +34,8 @@ export type KioskWindowsOptions = Readonly<{
 type Managed = {
   readonly win: BrowserWindow;
   displayId: number;
+  /** The screen whose views this window shows. */
+  screen: string;
   crashes: readonly number[];
   reload: NodeJS.Timeout | null;
   /** The page finished loading and its process has not gone since. */
@@ -67,13 +71,24 @@ export class KioskWindows {
     // Why: an authoring window is placed once and then left where the author drags it.
     if (this.#options.windowed && this.#windows.size > 0) return;
     for (const action of actions) this.#apply(action);
+    // Why: display numbers count from the left, so a display coming or going can change what another plays.
+    for (const managed of this.#windows.values()) this.#follow(managed);
   }
 
-  /** Sends a view to every window. */
+  /** Sends a view to the windows of its screen. */
   broadcast(view: ShowView): void {
-    for (const { win } of this.#windows.values()) {
-      if (!win.isDestroyed()) win.webContents.send(IPC.show, { type: 'show', view });
+    for (const { win, screen } of this.#windows.values()) {
+      if (screen === view.screen && !win.isDestroyed())
+        win.webContents.send(IPC.show, { type: 'show', view });
     }
+  }
+
+  /** The screen whose page `contents` is; null for a page that is not one of the kiosk windows. */
+  screenOf(contents: WebContents | undefined): string | null {
+    for (const { win, screen } of this.#windows.values()) {
+      if (!win.isDestroyed() && win.webContents === contents) return screen;
+    }
+    return null;
   }
 
   /** Reloads every page with back-off (after the GPU process died). */
@@ -174,7 +189,15 @@ export class KioskWindows {
         },
       ),
     );
-    const managed: Managed = { win, displayId, crashes: [], reload: null, loaded: false, killing: false };
+    const managed: Managed = {
+      win,
+      displayId,
+      screen: this.#options.screenFor(displayId),
+      crashes: [],
+      reload: null,
+      loaded: false,
+      killing: false,
+    };
     this.#windows.set(win.id, managed);
     const contents = win.webContents;
 
@@ -187,7 +210,7 @@ export class KioskWindows {
       managed.loaded = true;
       // Why: a literal stylesheet, so a scanner (and a reader) can see that nothing dynamic is injected.
       if (policy.hideCursor) void contents.insertCSS('*, *::before, *::after { cursor: none !important; }');
-      contents.send(IPC.show, { type: 'show', view: this.#options.currentView() });
+      contents.send(IPC.show, { type: 'show', view: this.#options.currentView(managed.screen) });
     });
     if (!policy.devTools) contents.on('devtools-opened', () => contents.closeDevTools());
     if (policy.keepFullscreen) {
@@ -234,6 +257,20 @@ export class KioskWindows {
     });
     win.on('closed', () => this.#windows.delete(win.id));
     void win.loadURL(RENDERER_URL);
+  }
+
+  /** Puts a window on the screen its display plays now, with that screen's view when it changed. */
+  #follow(managed: Managed): void {
+    const screen = this.#options.screenFor(managed.displayId);
+    if (screen === managed.screen) return;
+    this.#options.logger.info(
+      { display: managed.displayId, screen },
+      `display ${managed.displayId} now plays ${screen}`,
+    );
+    managed.screen = screen;
+    if (managed.loaded && !managed.win.isDestroyed()) {
+      managed.win.webContents.send(IPC.show, { type: 'show', view: this.#options.currentView(screen) });
+    }
   }
 
   #scheduleReload(managed: Managed, reason: string): void {

@@ -15,7 +15,7 @@ import { platformPaths } from '../src/host/paths';
 import { type Show, startShow } from '../src/host/show/startShow';
 import { handleAppScheme, registerAppScheme } from './appProtocol';
 import type { KioskWindows } from './kioskWindows';
-import { startKioskTransport } from './kioskTransport';
+import { kioskScreens, startKioskTransport } from './kioskTransport';
 import { shellCachedFile } from './shellOffline';
 import { shellHealth } from './shellHealth';
 
@@ -98,6 +98,7 @@ async function run(config: MarqueeConfig): Promise<void> {
       appRoot,
       assetBase: MEDIA_BASE,
       version: app.getVersion(),
+      screens: kioskScreens(config, logger),
       // Why: read only when health is asked for, which can only happen once the windows below exist.
       electron: () =>
         shellHealth(

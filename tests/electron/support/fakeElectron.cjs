@@ -2,7 +2,8 @@
 // cannot run. It records what the shell asks of Electron, then plays a scenario against the handlers the shell
 // registered (protocol, IPC, navigation, permissions) and writes a JSON report to $FAKE_ELECTRON_REPORT.
 // Load it with `node --require tests/electron/support/fakeElectron.cjs dist/electron/main.cjs …`.
-// FAKE_ELECTRON_SCENARIO=booth plays support/boothScenario.cjs instead (watchdog, crashes, GPU, displays, health).
+// FAKE_ELECTRON_SCENARIO=booth plays support/boothScenario.cjs instead (watchdog, crashes, GPU, displays, health);
+// FAKE_ELECTRON_SCENARIO=displays acknowledges every view from its own page and presses a key on the second one.
 const Module = require('node:module');
 const { PNG } = require('pngjs');
 const { EventEmitter } = require('node:events');
@@ -18,6 +19,8 @@ const record = {
   windows: [],
   loadedUrls: [],
   sent: [],
+  /** Every view sent, with the window it went to and the screen it is of. */
+  sentTo: [],
   insertedCss: [],
   kiosk: [],
   focusCalls: 0,
@@ -38,15 +41,15 @@ let displays = [side, primary];
 let gpuStatus = { gpu_compositing: 'enabled', webgl: 'enabled', video_decode: 'enabled' };
 /** The kiosk page's stand-in: when `acking`, it acknowledges every view it is sent, as the real renderer does once painted. */
 const renderer = {
-  acking: process.env.FAKE_ELECTRON_SCENARIO === 'booth',
+  acking: ['booth', 'displays'].includes(process.env.FAKE_ELECTRON_SCENARIO),
   onReload: null,
   lastView: null,
   /** How long a reloaded page takes to load. */
   loadMs: 0,
 };
-const ipcOk = (seq) =>
+const ipcOk = (seq, sender) =>
   ipcListeners.get('marquee:presented')?.(
-    { senderFrame: { url: 'app://renderer/index.html' } },
+    { senderFrame: { url: 'app://renderer/index.html' }, sender },
     { type: 'presented', seq },
   );
 
@@ -102,9 +105,15 @@ class FakeWebContents extends EventEmitter {
   }
   send(channel, message) {
     record.sent.push({ channel, seq: message?.view?.seq ?? null, slideId: message?.view?.slide?.id ?? null });
+    record.sentTo.push({
+      window: this.win?.id ?? null,
+      screen: message?.view?.screen ?? null,
+      slideId: message?.view?.slide?.id ?? null,
+      nothingForScreen: message?.view?.nothingForScreen ?? false,
+    });
     if (message?.view) renderer.lastView = message.view;
     const seq = message?.view?.seq;
-    if (renderer.acking && typeof seq === 'number') setImmediate(() => ipcOk(seq));
+    if (renderer.acking && typeof seq === 'number') setImmediate(() => ipcOk(seq, this));
   }
   insertCSS(css) {
     record.insertedCss.push(css);
@@ -185,7 +194,8 @@ const fake = {
         setImmediate(() => {
           ready = true;
           resolve();
-          setTimeout(process.env.FAKE_ELECTRON_SCENARIO === 'booth' ? runBooth : runScenario, 1500);
+          const scenarios = { booth: runBooth, displays: runDisplays };
+          setTimeout(scenarios[process.env.FAKE_ELECTRON_SCENARIO] ?? runScenario, 1500);
         });
       }),
     requestSingleInstanceLock: () => true,
@@ -302,6 +312,19 @@ async function runScenario() {
   await new Promise((r) => setTimeout(r, 400));
   report.checks.refocusedAfterBlur = record.focusCalls > 0;
 
+  writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify(report, null, 2));
+  process.exit(0);
+}
+
+async function runDisplays() {
+  const keysBefore = record.sentTo.length;
+  const second = createdWindows[1]?.webContents;
+  ipcListeners.get('marquee:key')?.(
+    { senderFrame: { url: 'app://renderer/index.html' }, sender: second },
+    { type: 'key', action: 'next' },
+  );
+  await new Promise((r) => setTimeout(r, 500));
+  const report = { ...record, afterKey: record.sentTo.slice(keysBefore) };
   writeFileSync(process.env.FAKE_ELECTRON_REPORT, JSON.stringify(report, null, 2));
   process.exit(0);
 }
