@@ -1,6 +1,7 @@
 // Builds everything Marquee runs: the renderer and web remote (Vite), the Electron main + preload and the
 // `marquee` command line (esbuild). `node scripts/build.mjs cli` (or pages, electron) builds only those parts.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build as esbuild } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -53,18 +54,45 @@ if (wants('electron') && existsSync(`${root}electron/main.ts`)) {
   });
 }
 
+/**
+ * Why: `zod` re-exports every locale (`z.locales`, and `zod/v4/core` as `locales`), some 400 KB that the host never uses (its messages are English,
+ * the default, or its own) and that every start would compile; `z.locales` keeps `en` only.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer)
+        ? { path: args.importer, namespace: 'zod-locales' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: "export { default as en } from '../locales/en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 if (wants('cli')) {
-  // Why: one ES module file starts in a fraction of the time tsx needs to compile the sources on every run.
-  // playwright-core stays outside: it is large, loaded only by `marquee render`, and finds its own files at run time.
+  // Why: ES module files start in a fraction of the time tsx needs to compile the sources on every run, and split
+  // into chunks each command loads only what it uses (`marquee serve` compiles neither the hub's broker nor undici
+  // until it needs them). playwright-core stays outside: it is large, loaded only by `marquee render`, and finds its
+  // own files at run time.
+  rmSync(`${root}dist/cli`, { recursive: true, force: true });
   await esbuild({
     ...node,
     target: 'node20',
-    entryPoints: [`${root}src/cli/main.ts`],
-    outfile: `${root}dist/cli/marquee.mjs`,
+    entryPoints: { marquee: `${root}src/cli/main.ts` },
+    outdir: `${root}dist/cli`,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     format: 'esm',
+    outExtension: { '.js': '.mjs' },
     external: ['playwright-core'],
+    plugins: [zodEnglishOnly],
     // Why: bundled CommonJS packages call require() and read __filename (write-file-atomic names its temporary
-    // files with it), which an ES module lacks.
+    // files with it), which an ES module lacks; every chunk is a module of its own, so each gets them.
     banner: {
       js: [
         "import { createRequire as __marqueeRequire } from 'node:module';",

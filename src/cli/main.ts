@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { appVersion } from '../host/appVersion';
-import { commands } from './commands/index';
+import { commandsFor } from './commands/index';
 
-/** The `marquee` command line: one sub-command a file under `commands/`. */
+/** The `marquee` command line: one sub-command a file under `commands/`, each loaded only when it runs. */
 const program = new Command()
   .name('marquee')
   .description('Marquee: a fullscreen event-venue kiosk that plays a JSON playlist of slides.')
@@ -12,6 +12,7 @@ const program = new Command()
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-for (const register of commands) register(program);
+const registers = await Promise.all(commandsFor(process.argv.slice(2)).map((c) => c.load()));
+for (const register of registers) register(program);
 
 await program.parseAsync(process.argv);

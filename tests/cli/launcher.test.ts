@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI_BUNDLE, MARQUEE_BIN } from '../support/cliBuild';
+import { CLI_DIR, MARQUEE_BIN } from '../support/cliBuild';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'marquee-launcher-'));
@@ -21,7 +21,7 @@ function run(
   });
 }
 
-/** A copy of the launcher (and, with `bundle`, the CLI bundle) in a package folder of its own, with no node_modules. */
+/** A copy of the launcher (and, with `bundle`, the CLI bundle and its chunks) in a package folder of its own, with no node_modules. */
 function installedCopy(name: string, bundle: boolean): string {
   const app = join(dir, name);
   mkdirSync(join(app, 'bin'), { recursive: true });
@@ -30,7 +30,7 @@ function installedCopy(name: string, bundle: boolean): string {
     join(app, 'package.json'),
     JSON.stringify({ name: 'marquee', version: '9.8.7', type: 'module' }),
   );
-  if (bundle) cpSync(CLI_BUNDLE, join(app, 'dist', 'cli', 'marquee.mjs'), { recursive: true });
+  if (bundle) cpSync(CLI_DIR, join(app, 'dist', 'cli'), { recursive: true });
   return join(app, 'bin', 'marquee.mjs');
 }
 

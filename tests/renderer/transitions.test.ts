@@ -219,6 +219,34 @@ describe('transitions', () => {
   });
 });
 
+describe("the page's first slide", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openHarness(DEMO);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('is cut in, fully opaque in its first frame, and the next slide still runs its own transition', async () => {
+    const views = viewsOf(readPlaylist(DEMO));
+    const [first, second] = [views[0], views[2]];
+    if (first === undefined || second === undefined) throw new Error('the demo playlist has 3 slides');
+    await startRecording(h);
+    await push(h.page, { ...first, seq: 1, transition: 'fade' });
+    await waitPresented(h.page, 1);
+    const frames = await stopRecording(h);
+    const shown = frames.filter((f) => f.layers > 0);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((f) => f.opacity < 0.99)).toEqual([]);
+    await startRecording(h);
+    await push(h.page, { ...second, seq: 2, transition: 'fade' });
+    await waitPresented(h.page, 2);
+    const next = await stopRecording(h);
+    expect(next.filter((f) => f.layers === 2).length).toBeGreaterThan(3);
+  });
+});
+
 describe('overlays, blackout and keys', () => {
   let h: Harness;
   let view: ShowView;

@@ -8,8 +8,11 @@ const root = join(import.meta.dirname, '..', '..');
 /** The `marquee` launcher users run (`npx marquee`); it runs the CLI bundle. */
 export const MARQUEE_BIN = join(root, 'bin', 'marquee.mjs');
 
-/** The CLI bundle that `npm run build` writes and bin/marquee.mjs runs. */
-export const CLI_BUNDLE = join(root, 'dist', 'cli', 'marquee.mjs');
+/** The folder of the CLI bundle: its entry and the chunks each command loads. */
+export const CLI_DIR = join(root, 'dist', 'cli');
+
+/** The CLI bundle's entry that `npm run build` writes and bin/marquee.mjs runs. */
+export const CLI_BUNDLE = join(CLI_DIR, 'marquee.mjs');
 
 /** What the CLI bundle is built from: a change to any of these makes it stale. */
 const SOURCES = ['src/cli', 'src/host', 'src/core', 'scripts/build.mjs', 'package.json', 'package-lock.json'];

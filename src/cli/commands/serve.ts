@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import type { Logger } from 'pino';
 import { appRoot } from '../../host/appRoot';
 import { findChromium } from '../../host/chromium/findChromium';
 import { addConfigFlags, typedFlags } from '../../host/config/configFlags';
@@ -10,7 +11,7 @@ import { RENDERER_TOKEN_FRAGMENT } from '../../core/channels/rendererToken';
 import { lanHost } from '../../host/control/remoteUrl';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
 import { type BrowserTransport, startBrowserTransport } from '../../host/http/browserTransport';
-import { type KioskBrowser, startKioskBrowser } from '../../host/http/kioskBrowser';
+import type { KioskBrowser } from '../../host/http/kioskBrowser';
 import { createHostLogger } from '../../host/log/hostLogger';
 import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
@@ -110,7 +111,7 @@ async function serve(command: Command): Promise<number> {
 
   let browser: KioskBrowser | null = null;
   if (command.opts<{ open?: boolean }>().open === true) {
-    browser = openBrowser(server.url, paths.state, logger);
+    browser = await openBrowser(server.url, paths.state, logger);
     if (browser !== null) show.own('kiosk browser', browser.stop);
   }
   // Why: only a browser this host started can be seen; for any other, health and /api/screenshot say so.
@@ -143,7 +144,7 @@ function otherMachines(server: BrowserTransport, listenHost: string): string {
     : `Other machines: open ${url}<the token in ${server.rendererToken.file}>\n`;
 }
 
-function openBrowser(url: string, stateDir: string, logger: Parameters<typeof startKioskBrowser>[3]) {
+async function openBrowser(url: string, stateDir: string, logger: Logger): Promise<KioskBrowser | null> {
   let chromium: string;
   try {
     chromium = findChromium();
@@ -153,5 +154,7 @@ function openBrowser(url: string, stateDir: string, logger: Parameters<typeof st
     );
     return null;
   }
+  // Why: the kiosk browser's driver (DevTools pipe, PNG decoding for the screen watch) is loaded only with --open.
+  const { startKioskBrowser } = await import('../../host/http/kioskBrowser');
   return startKioskBrowser(chromium, url, join(stateDir, 'chromium-kiosk'), logger);
 }

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { HealthAgenda } from '../../core/channels/healthContract';
-import { readAgenda } from '../../core/agenda/readAgenda';
 import type { Playlist, SessionsFrom } from '../../core/playlist/types';
 import type { ShowView } from '../../core/view/showView';
 import { DEFAULT_FETCH_POLICY, type FetchPolicy } from '../cache/fetchAsset';
@@ -108,6 +107,8 @@ export async function startAgendaFeed(options: AgendaFeedOptions): Promise<Agend
       if (good !== null && good.source === feed.key) problem = null;
       return;
     }
+    // Why: loaded with the first feed, so a show without `sessionsFrom` never compiles the feed parsers at start.
+    const { readAgenda } = await import('../../core/agenda/readAgenda');
     const read = readAgenda(fetched.text, {
       timeZone: feed.timeZone,
       format: feed.from.format,

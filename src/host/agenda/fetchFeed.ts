@@ -39,7 +39,7 @@ async function fetchUrl(
 ): Promise<FeedFetch> {
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
-  const agent = guardedAgent(policy.resolve, policy.allowedNetworks);
+  const agent = await guardedAgent(policy.resolve, policy.allowedNetworks);
   const headers: Record<string, string> = {
     accept: 'application/json, application/xml, text/xml, text/calendar;q=0.9, */*;q=0.5',
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Dispatcher, fetch, type Response } from 'undici';
+import type { Dispatcher, Response } from 'undici';
 import type { AllowedNetworks } from './addressPolicy';
 import {
   guardedAgent,
@@ -80,7 +80,7 @@ export async function downloadAsset(
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   const combined = signal === undefined ? timeout : AbortSignal.any([signal, timeout]);
   const tempFile = join(tmpDir, `${randomBytes(8).toString('hex')}.part`);
-  const agent = guardedAgent(policy.resolve, policy.allowedNetworks);
+  const agent = await guardedAgent(policy.resolve, policy.allowedNetworks);
   try {
     const response = await fetchFollowingRedirects(url, policy, agent, combined);
     if (!response.ok) return fail(response, `the server answered HTTP ${response.status}`);
@@ -140,6 +140,7 @@ export async function fetchFollowingRedirects(
   signal: AbortSignal,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<Response> {
+  const { fetch } = await import('./undici');
   let current = url;
   for (let hop = 0; ; hop++) {
     const target = policy.route(new URL(current));

@@ -1,6 +1,6 @@
 import { promises as dns } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { type AllowedNetworks, classifyAddress, refuseAddress } from './addressPolicy';
 
 /** One address a host name resolves to. */
@@ -27,8 +27,10 @@ export function refuseLiteralHost(url: URL, allowed: AllowedNetworks): string | 
 /**
  * An undici agent whose every connection resolves its host name through `resolve` and refuses to
  * connect when any of the answers is an internal address outside `allowed`.
+ * Why: async, as undici is loaded on the first fetch: a show with no remote assets never compiles it at start.
  */
-export function guardedAgent(resolve: Resolve, allowed: AllowedNetworks): Agent {
+export async function guardedAgent(resolve: Resolve, allowed: AllowedNetworks): Promise<Agent> {
+  const { Agent } = await import('./undici');
   const lookup: LookupFunction = (hostname, options, callback) => {
     resolve(hostname)
       .then((answers) => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Health } from '../../core/channels/healthContract';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import QRCode from 'qrcode';
 import type { KeyAction } from '../../core/control/keyCommand';
 import type { ControlReply } from '../../core/control/replies';
 import { createAuditLog } from './auditLog';
@@ -99,6 +98,8 @@ function rereadToken(file: string, out: { write(text: string): unknown }): strin
 
 /** The remote's URL, its QR code and the token, for a person at a terminal (`marquee token show` prints it too). */
 export async function tokenBanner(url: string, token: ControlToken, apiUrl: string): Promise<string> {
+  // Why: loaded only to print the banner on a terminal; a kiosk started by a service never needs it.
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toString(url, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
   const where = token.file ? ` (stored in ${token.file})` : '';
   return (

@@ -2,7 +2,7 @@ import type { FleetConfig, MarqueeConfig } from '../config/configSchema';
 import { proofOfPlayDir } from '../proof/impressionLog';
 import type { ShowScreen } from '../show/showScreens';
 import type { Show, ShowPart } from '../show/startShow';
-import { type FleetLink, type FleetLinkOptions, startFleetLink } from './fleetLink';
+import type { FleetLink, FleetLinkOptions } from './fleetLink';
 import { createProofOutbox, proofCursorFile } from './proofOutbox';
 
 /** The link's timings a test or a benchmark may shorten (keepalive, reconnect back-off …). */
@@ -43,6 +43,8 @@ async function startScreenLink(
     log: show.logger,
     now,
   });
+  // Why: MQTT.js is loaded only by a screen that has a fleet to talk to.
+  const { startFleetLink } = await import('./fleetLink');
   return startFleetLink({
     fleet: fleetLoginOf(show.config, fleet, s.name),
     member: { screen: s.name, groups: s.groups },

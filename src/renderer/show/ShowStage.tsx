@@ -218,9 +218,14 @@ export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: Rendere
   }, [view]);
 
   const motionNow = useRef<Motion>(motionFor('fade', false));
+  // Why: the page's first slide has nothing to move in over, so it is cut in: a screen that starts (after a power
+  // cut, a reload) shows content in the first frame it can, instead of fading in from the background.
+  const firstSeq = useRef<number | null>(null);
+  if (firstSeq.current === null && shown !== null) firstSeq.current = shown.view.seq;
+  const transition = shown === null || shown.view.seq === firstSeq.current ? 'cut' : shown.view.transition;
   // Why: read at every render, so a change of the system setting applies to the very next slide.
   const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  motionNow.current = motionFor(shown?.view.transition ?? 'fade', reduced);
+  motionNow.current = motionFor(transition, reduced);
   const variants = useMemo(() => variantsOf(motionNow), []);
   const bus = useMemo(createBus, []);
   return (
