@@ -39,8 +39,8 @@ describe('marquee render', () => {
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(await readdir(shots)).toEqual(['03-speaker-founder.png']);
-    const png = await readFile(join(shots, '03-speaker-founder.png'));
+    expect(await readdir(shots)).toEqual(['04-speaker-founder.png']);
+    const png = await readFile(join(shots, '04-speaker-founder.png'));
     expect(pngSize(png)).toEqual({ width: 1080, height: 1920 });
     // A one-colour frame of this size compresses to a few kilobytes; a drawn slide does not.
     expect(png.length).toBeGreaterThan(60_000);

@@ -115,7 +115,10 @@ describe('transitions', () => {
         }
       }).observe(document.querySelector('.show') as Node, { childList: true });
     });
-    const speaker = next(3, 'fade');
+    const speaker = next(
+      views.findIndex((v) => v.slide?.id === 'speaker-community-expert'),
+      'fade',
+    );
     expect(speaker.slide?.type).toBe('speaker');
     await push(h.page, speaker);
     await h.page.waitForTimeout(700);
