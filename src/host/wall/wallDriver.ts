@@ -74,7 +74,8 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   let video: { slideId: string; mediaS: number; at: number; playbackRate: number } | null = null;
 
   const fleetNow = (): number => clock.now() + fleetTime().offsetMs;
-  const positionAt = (t: number) => timelinePositionAt(wallSlidesAt(host.playlist, t), timeline, t);
+  const positionAt = (t: number) =>
+    timelinePositionAt(wallSlidesAt(host.playlist, t, setting.name), timeline, t);
 
   const step = (): void => {
     timer?.cancel();
