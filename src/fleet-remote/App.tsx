@@ -1,16 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FleetSnapshot, type FleetScreen, type SendTarget } from '../core/channels/hubApiContract';
+import { FleetSnapshot, type SendTarget } from '../core/channels/hubApiContract';
 import { type FleetStrings, stringsFor } from './i18n';
+import { ScreenRow, textOf } from './ScreenRow';
+import { useThumbnails } from './useThumbnails';
 
 const TOKEN_KEY = 'marquee.fleet.token';
-
-type Text = string | Readonly<Record<string, string>>;
-
-function textOf(text: Text | null | undefined, lang: 'zh' | 'en'): string {
-  if (text === null || text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? Object.values(text)[0] ?? '';
-}
 
 function initialToken(): string | null {
   const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
@@ -36,6 +30,7 @@ export function App() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [note, setNote] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const thumbs = useThumbnails(token);
 
   const api = useCallback(
     async (path: string, body?: unknown): Promise<unknown> => {
@@ -163,6 +158,7 @@ export function App() {
             now={snapshot?.now ?? 0}
             on={selected.has(s.screen)}
             toggle={toggle}
+            thumb={thumbs.get(s.screen)}
           />
         ))}
       </ul>
@@ -218,41 +214,6 @@ export function App() {
         </div>
       </footer>
     </main>
-  );
-}
-
-function ScreenRow({
-  s,
-  t,
-  lang,
-  now,
-  on,
-  toggle,
-}: Readonly<{
-  s: FleetScreen;
-  t: FleetStrings;
-  lang: 'zh' | 'en';
-  now: number;
-  on: boolean;
-  toggle: (screen: string) => void;
-}>) {
-  const minutes = Math.max(0, Math.round((now - s.since) / 60_000));
-  return (
-    <li className={`screen ${s.state}${on ? ' picked' : ''}`}>
-      <button type="button" onClick={() => toggle(s.screen)} aria-pressed={on}>
-        <span className="dot" aria-hidden="true" />
-        <span className="name">{s.screen}</span>
-        <span className="state">
-          {t[s.state]} · {t.since} {minutes} min
-        </span>
-        <span className="slide">{textOf(s.last?.slide?.title, lang) || t.noSlide}</span>
-        <span className="meta">
-          {(s.last?.groups ?? []).join(' · ')}
-          {s.last && !s.last.healthy ? ' · ⚠' : ''}
-          {s.last?.blackout ? ` · ${t.blackout}` : ''}
-        </span>
-      </button>
-    </li>
   );
 }
 

@@ -26,6 +26,14 @@ export type FleetStrings = Readonly<{
   tokenSave: string;
   unreachable: string;
   noSlide: string;
+  thumbAlt: (screen: string) => string;
+  noThumb: string;
+  minutesAgo: (n: number) => string;
+  dark: string;
+  frozen: string;
+  reloaded: string;
+  restarted: string;
+  wasFault: (kind: string, minutes: number) => string;
 }>;
 
 const zh: FleetStrings = {
@@ -54,6 +62,14 @@ const zh: FleetStrings = {
   tokenSave: '保存',
   unreachable: '无法连接中控',
   noSlide: '—',
+  thumbAlt: (screen) => `${screen} 的屏幕画面`,
+  noThumb: '无画面',
+  minutesAgo: (n) => (n === 0 ? '刚刚' : `${n} 分钟前`),
+  dark: '黑屏',
+  frozen: '画面冻结',
+  reloaded: '已重新加载',
+  restarted: '已重启',
+  wasFault: (kind, n) => `${n === 0 ? '刚刚' : `${n} 分钟前`}曾${kind}，已恢复`,
 };
 
 const en: FleetStrings = {
@@ -82,6 +98,14 @@ const en: FleetStrings = {
   tokenSave: 'Save',
   unreachable: 'Cannot reach the hub',
   noSlide: '—',
+  thumbAlt: (screen) => `What ${screen} shows`,
+  noThumb: 'no picture',
+  minutesAgo: (n) => (n === 0 ? 'just now' : `${n} min ago`),
+  dark: 'Dark',
+  frozen: 'Frozen',
+  reloaded: 'reloaded',
+  restarted: 'restarted',
+  wasFault: (kind, n) => `${kind} ${n === 0 ? 'just now' : `${n} min ago`}, back`,
 };
 
 /** The strings for a language tag (`zh…` → Chinese, else English). */

@@ -41,3 +41,45 @@ export function standInDisplay(picture: StandInPicture = 'slide') {
   };
   return Object.assign(state, { display });
 }
+
+/** The markers of a JPEG `width`×`height` (SOI, an APP0 segment, SOF0), padded to `bytes`. */
+export function jpegLike(width: number, height: number, bytes = 200): Buffer {
+  const head = Buffer.from([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x04,
+    0x00,
+    0x00,
+    0xff,
+    0xc0,
+    0x00,
+    0x11,
+    0x08,
+    height >> 8,
+    height & 0xff,
+    width >> 8,
+    width & 0xff,
+    0x03,
+  ]);
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length - 2)), Buffer.from([0xff, 0xd9])]);
+}
+
+/** A display that answers a JPEG of the width asked, `sizeOf(width)` bytes long. */
+export function jpegDisplay(sizeOf: (width: number) => number) {
+  const asked: number[] = [];
+  const display: DisplayCapture = {
+    async image(_format, width) {
+      const w = width ?? 320;
+      asked.push(w);
+      return jpegLike(w, Math.round((w * 9) / 16), sizeOf(w));
+    },
+    tiny: async () => {
+      throw new Error('not used');
+    },
+    reload: async () => undefined,
+  };
+  return { display, asked };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Health, HealthSlide } from './healthContract';
+import { Health, HealthScreenWatch, HealthSlide } from './healthContract';
 import { FleetName, fleetTopics } from './fleetTopics';
 import { type ControlCommand, type CommandIdValue, parseCommand } from '../control/commands';
 import type { ControlError } from '../control/replies';
@@ -14,6 +14,14 @@ export const HEALTH_INTERVAL_MS = 30_000;
 
 /** Status is published on every change, but at most once per this interval. */
 export const STATUS_MIN_INTERVAL_MS = 250;
+
+/** A thumbnail is published this often (retained), and on a slide change, but never more often than the minimum. */
+export const THUMBNAIL_INTERVAL_MS = 60_000;
+export const THUMBNAIL_MIN_INTERVAL_MS = 10_000;
+/** How wide a thumbnail is taken, and the narrower ones tried when it is too large. */
+export const THUMBNAIL_WIDTHS = [320, 240, 160] as const;
+/** The most base64 characters a thumbnail's JPEG may take (about 48 KB of JPEG). */
+export const THUMBNAIL_MAX_BASE64 = 65_536;
 
 /** The most impressions one proof batch carries. */
 export const PROOF_BATCH_MAX = 200;
@@ -43,6 +51,8 @@ export const OnlineStatus = z.strictObject({
   /** The venue alert this screen is showing (its text); null: none. */
   alert: z.strictObject({ text: Text, since: EpochMs }).nullable(),
   healthy: z.boolean(),
+  /** The pixel watchdog: how it sees the screen, its last look, and the last problem (dark/frozen, when, what was done). */
+  screenWatch: HealthScreenWatch.pick({ capture: true, verdict: true, lastProblem: true }).optional(),
   version: z.string(),
   /** When this status was taken, epoch ms (the screen's clock). */
   at: EpochMs,
@@ -85,6 +95,21 @@ export type FleetAlert = z.infer<typeof FleetAlert>;
 
 /** `…/screen/<screen>/health`: retained, the `/api/health` answer. */
 export const FleetHealth = Health;
+
+/** `…/screen/<screen>/thumbnail`: retained, a small JPEG of what the screen really shows (every minute, on a slide change). */
+export const FleetThumbnail = z.strictObject({
+  screen: FleetName,
+  /** When it was captured, epoch ms (the screen's clock). */
+  at: EpochMs,
+  /** The slide on screen when it was captured; null: the idle screen. */
+  slideId: z.string().max(200).nullable(),
+  width: z.number().int().positive().max(THUMBNAIL_WIDTHS[0]),
+  height: z.number().int().positive().max(THUMBNAIL_WIDTHS[0]),
+  /** The JPEG, base64. */
+  jpeg: z.base64().min(4).max(THUMBNAIL_MAX_BASE64),
+});
+/** A screen's thumbnail. */
+export type FleetThumbnail = z.infer<typeof FleetThumbnail>;
 
 /** `…/screen/<screen>/reply`: the reply to a fleet command, as the socket and LAN API reply. */
 export const FleetReply = ControlReplySchema;

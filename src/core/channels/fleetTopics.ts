@@ -32,7 +32,8 @@ export type FleetTopic =
   | Readonly<{ type: 'alert' }>
   | Readonly<{ type: 'health'; screen: string }>
   | Readonly<{ type: 'proof'; screen: string }>
-  | Readonly<{ type: 'proof-ack'; screen: string }>;
+  | Readonly<{ type: 'proof-ack'; screen: string }>
+  | Readonly<{ type: 'thumbnail'; screen: string }>;
 
 /** The topic builders, one per topic of the contract. */
 export const fleetTopics = {
@@ -54,6 +55,7 @@ export const fleetTopics = {
   health: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/health`,
   proof: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/proof`,
   proofAck: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/proof/ack`,
+  thumbnail: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/thumbnail`,
 } as const;
 
 /** Parses a topic of the contract; null for any other topic (or a name that is not valid). */
@@ -79,6 +81,7 @@ export function parseFleetTopic(topic: string): FleetTopic | null {
     case 'reply':
     case 'health':
     case 'proof':
+    case 'thumbnail':
       return { type: b, screen: a };
     case 'command':
       return { type: 'command', target: { kind: 'screen', screen: a } };
@@ -116,12 +119,13 @@ export function screenSubscriptions(member: FleetMember): readonly string[] {
   ];
 }
 
-/** The topic filters the hub subscribes to: every screen's status, replies, health and proof. */
+/** The topic filters the hub subscribes to: every screen's status, replies, health, proof and thumbnail. */
 export const HUB_SUBSCRIPTIONS: readonly string[] = [
   `${FLEET_PREFIX}/screen/+/status`,
   `${FLEET_PREFIX}/screen/+/reply`,
   `${FLEET_PREFIX}/screen/+/health`,
   `${FLEET_PREFIX}/screen/+/proof`,
+  `${FLEET_PREFIX}/screen/+/thumbnail`,
 ];
 
 /** Whether a command sent to `target` is for this screen. */

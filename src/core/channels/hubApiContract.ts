@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Text } from '../playlist/fields';
-import { FleetAlert, FleetReply, OnlineStatus } from './fleetContract';
+import { FleetAlert, FleetReply, FleetThumbnail, OnlineStatus } from './fleetContract';
 import { FleetName } from './fleetTopics';
 
 // The hub's HTTP API (`marquee hub`, bearer token), which the fleet remote speaks; docs/hub.md.
@@ -13,6 +13,8 @@ export const FleetScreen = z.strictObject({
   state: z.enum(['online', 'offline', 'unknown']),
   since: EpochMs,
   last: OnlineStatus.nullable(),
+  /** When the hub's latest thumbnail of the screen was captured (fetch it from /api/fleet/thumbnails); null: none yet. */
+  thumbnailAt: EpochMs.nullable().optional(),
 });
 /** One screen in the hub's presence table. */
 export type FleetScreen = z.infer<typeof FleetScreen>;
@@ -27,6 +29,15 @@ export const FleetSnapshot = z.strictObject({
 });
 /** `GET /api/fleet`. */
 export type FleetSnapshot = z.infer<typeof FleetSnapshot>;
+
+/** `GET /api/fleet/thumbnails[?since=T]`: the screens' latest thumbnails captured after T (all without it). */
+export const ThumbnailsSnapshot = z.strictObject({
+  ok: z.literal(true),
+  thumbnails: z.array(FleetThumbnail),
+  now: EpochMs,
+});
+/** `GET /api/fleet/thumbnails`. */
+export type ThumbnailsSnapshot = z.infer<typeof ThumbnailsSnapshot>;
 
 /** Who a command from the fleet remote goes to. */
 export const SendTarget = z.discriminatedUnion('kind', [

@@ -6,7 +6,7 @@ export type Principal = Readonly<{ kind: 'staff' }> | Readonly<{ kind: 'screen';
 
 /**
  * Whether `principal` may publish on `topic`. Staff may publish anything under `marquee/v1/`; a screen
- * only its own status (and last will), reply, health and proof. Nobody publishes outside the prefix.
+ * only its own status (and last will), reply, health, proof and thumbnail. Nobody publishes outside the prefix.
  */
 export function mayPublish(principal: Principal, topic: string): boolean {
   if (!topic.startsWith(`${FLEET_PREFIX}/`) || topic.includes('+') || topic.includes('#')) return false;
@@ -18,6 +18,7 @@ export function mayPublish(principal: Principal, topic: string): boolean {
     case 'reply':
     case 'health':
     case 'proof':
+    case 'thumbnail':
       return parsed.screen === principal.screen;
     case 'command':
     case 'alert':
@@ -50,6 +51,7 @@ export function maySubscribe(principal: Principal, filter: string): boolean {
     case 'reply':
     case 'health':
     case 'proof':
+    case 'thumbnail':
       return false;
     default:
       return assertNever(parsed);

@@ -24,6 +24,7 @@ import { CommandInbox, forScreen } from './commandInbox';
 import type { ProofOutbox } from './proofOutbox';
 import { superviseClient } from './reconnectWatchdog';
 import { settlesWithin } from './settlesWithin';
+import { startThumbnailPublisher, type ThumbnailOptions } from './thumbnailPublisher';
 
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
@@ -42,6 +43,8 @@ export type FleetLinkOptions = Readonly<{
   onStateChange(listener: () => void): () => void;
   health(): Health;
   proof: ProofOutbox | null;
+  /** How the screen is seen, for its retained thumbnail (none when the host cannot see it). */
+  thumbnail?: Pick<ThumbnailOptions, 'capture' | 'display' | 'intervalMs' | 'minIntervalMs'>;
   log: FleetLog;
   now: () => number;
   /** Seconds; the broker publishes the will about 1.5× this after the screen vanishes. Default 10. */
@@ -109,6 +112,18 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     },
     (status) => publish(fleetTopics.status(screen), status, true),
   );
+
+  const thumbnail =
+    options.thumbnail === undefined
+      ? null
+      : startThumbnailPublisher({
+          ...options.thumbnail,
+          screen,
+          slideId: () => options.state()?.slide?.id ?? null,
+          now: options.now,
+          log,
+          publish: (t) => publish(fleetTopics.thumbnail(screen), t, true, 0),
+        });
 
   const pumpProof = async (): Promise<void> => {
     const outbox = options.proof;
@@ -217,6 +232,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       publish(fleetTopics.health(screen), options.health(), true, 0);
       options.proof?.resend();
       void pumpProof();
+      thumbnail?.changed();
     });
     next.on('error', (err) =>
       log.warn({ err: err.message }, 'fleet: broker connection error; the show goes on'),
@@ -244,7 +260,13 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const heartbeatTimer = setInterval(() => {
     if (client().connected) throttle.publishNow();
   }, keepaliveS * 1000);
-  const unsubscribe = options.onStateChange(() => throttle.changed());
+  let slide: string | null = null;
+  const unsubscribe = options.onStateChange(() => {
+    throttle.changed();
+    const now = options.state()?.slide?.id ?? null;
+    if (now !== slide) thumbnail?.changed();
+    slide = now;
+  });
 
   return {
     connected: () => client().connected,
@@ -253,6 +275,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     async stop() {
       unsubscribe();
       throttle.stop();
+      thumbnail?.stop();
       supervised.stop();
       for (const timer of [healthTimer, pumpTimer, heartbeatTimer]) clearInterval(timer);
       const current = client();

@@ -11,7 +11,8 @@ export type FleetTuning = Partial<
     FleetLinkOptions,
     'keepaliveS' | 'reconnectMs' | 'maxReconnectMs' | 'connectTimeoutMs' | 'proofRetryMs' | 'healthIntervalMs'
   >
->;
+> &
+  Readonly<{ thumbnail?: Readonly<{ intervalMs?: number; minIntervalMs?: number }> }>;
 
 /**
  * How screen `screen` logs in to the broker: the machine's own screen with the `fleet` settings; a display's
@@ -29,7 +30,8 @@ async function startScreenLink(
   show: Show,
   fleet: FleetConfig,
   s: ShowScreen,
-  tuning: FleetTuning,
+  index: number,
+  { thumbnail, ...tuning }: FleetTuning,
 ): Promise<FleetLink> {
   const control = show.control;
   if (control === null) {
@@ -54,6 +56,8 @@ async function startScreenLink(
     onStateChange: (listener) => control.gateway.target.onStateChange(() => listener()),
     health: show.health,
     proof,
+    // Why: screen i of the show is on display i when each display has its own screen; else only the main one is seen.
+    thumbnail: { capture: show.screenCapture, display: index, ...thumbnail },
     log: show.screens.length > 1 ? show.logger.child({ screen: s.name }) : show.logger,
     now,
     ...tuning,
@@ -68,7 +72,7 @@ export const fleetPart: ShowPart = fleetPartWith({});
  * per screen of the show; a screen whose link cannot start is logged and the others still join; with none,
  * the part is off.
  */
-export function fleetPartWith(tuning: FleetTuning): ShowPart {
+export function fleetPartWith({ thumbnail, ...tuning }: FleetTuning): ShowPart {
   return {
     name: 'the fleet link',
     async start(show) {
@@ -76,9 +80,11 @@ export function fleetPartWith(tuning: FleetTuning): ShowPart {
       if (fleet === null) return null;
       const links: FleetLink[] = [];
       let firstError: unknown = null;
-      for (const s of show.screens) {
+      for (const [index, s] of show.screens.entries()) {
         try {
-          links.push(await startScreenLink(show, fleet, s, tuning));
+          links.push(
+            await startScreenLink(show, fleet, s, index, { ...tuning, ...(thumbnail ? { thumbnail } : {}) }),
+          );
         } catch (err) {
           firstError ??= err;
           show.logger.error(

@@ -35,6 +35,15 @@ export function onlineStatus(
         : { text: state.announcement.text, title: state.announcement.title, style: state.announcement.style },
     alert: alert.active ? { text: alert.text, since: alert.since } : null,
     healthy: input.health.healthy,
+    ...(input.health.screenWatch === undefined
+      ? {}
+      : {
+          screenWatch: {
+            capture: input.health.screenWatch.capture,
+            verdict: input.health.screenWatch.verdict,
+            lastProblem: input.health.screenWatch.lastProblem,
+          },
+        }),
     version: input.version,
     at: input.now,
     keepalive: input.keepaliveS,

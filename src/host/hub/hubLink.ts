@@ -17,6 +17,7 @@ import {
   type CommandTarget,
 } from '../../core/channels/fleetContract';
 import type {
+  ThumbnailsSnapshot,
   AlertRequest,
   FleetSnapshot,
   SendRequest,
@@ -35,6 +36,7 @@ import { superviseClient } from '../fleet/reconnectWatchdog';
 import { settlesWithin } from '../fleet/settlesWithin';
 import { createProofCollector, type ProofCollector } from './proofCollector';
 import { loadPresence, savePresence } from './presenceFile';
+import { createThumbnailStore } from './thumbnailStore';
 
 /** Where the hub reports what it sees; a pino logger fits. */
 export type HubLog = Readonly<{
@@ -73,6 +75,8 @@ export type HubLink = Readonly<{
   send(request: SendRequest, waitMs?: number): Promise<SendResult>;
   /** Raises or clears the venue alert (retained). */
   setAlert(request: AlertRequest): Promise<FleetAlert>;
+  /** The screens' latest thumbnails captured after `since` (epoch ms; all for null). */
+  thumbnails(since: number | null): ThumbnailsSnapshot;
   /** The proof-of-play folder (for `marquee report --dir`). */
   proofDir: string;
   connected(): boolean;
@@ -114,6 +118,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
   const proof: ProofCollector = await createProofCollector(proofDir);
   const listeners = new Set<() => void>();
   const pending = new Map<string, Pending>();
+  const thumbnails = createThumbnailStore();
 
   let saving: Promise<void> = Promise.resolve();
   let saveQueued = false;
@@ -197,6 +202,12 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         }
         alert = next.value;
         changed();
+        return;
+      }
+      case 'thumbnail': {
+        const problem = thumbnails.receive(parsed.screen, topic, text);
+        if (problem !== null) log.warn({ topic }, problem);
+        else for (const listener of listeners) listener();
         return;
       }
       case 'health':
@@ -304,11 +315,12 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     proofDir,
     snapshot: () => ({
       ok: true,
-      screens: [...presenceRows(table)],
+      screens: presenceRows(table).map((row) => ({ ...row, thumbnailAt: thumbnails.at(row.screen) })),
       groups: [...groupsOf(table)],
       alert,
       now: now(),
     }),
+    thumbnails: (since) => ({ ok: true, thumbnails: [...thumbnails.since(since)], now: now() }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

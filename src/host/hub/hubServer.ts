@@ -38,7 +38,7 @@ export type HubServerOptions = Readonly<{
 export type HubServer = Readonly<{ server: Server; url: string; close(): Promise<void> }>;
 
 /**
- * Starts the hub's HTTP API and fleet remote on `host:port`: `GET /api/fleet`, `POST /api/fleet/commands`,
+ * Starts the hub's HTTP API and fleet remote on `host:port`: `GET /api/fleet`, `GET /api/fleet/thumbnails`, `POST /api/fleet/commands`,
  * `POST /api/fleet/alert` with the bearer token and rate limit of the LAN API, `GET /api/health` without.
  */
 export async function startHubServer(
@@ -96,6 +96,19 @@ export async function startHubServer(
       sendJson(res, 200, options.link.snapshot());
       return;
     }
+    if (route.name === 'thumbnails') {
+      const since = new URL(req.url ?? '/', 'http://marquee.invalid').searchParams.get('since');
+      if (since !== null && !/^\d{1,16}$/.test(since)) {
+        sendJson(
+          res,
+          400,
+          errorReply(null, 'bad-argument', 'since must be a time in epoch ms, e.g. since=1545271830000'),
+        );
+        return;
+      }
+      sendJson(res, 200, options.link.thumbnails(since === null ? null : Number(since)));
+      return;
+    }
     const body = await readBody(req);
     if (body.kind === 'too-large') {
       sendJson(res, 413, errorReply(null, 'too-large', `the body may be at most ${MAX_BODY_BYTES} bytes`));
@@ -145,9 +158,10 @@ export async function startHubServer(
   };
 }
 
-type RouteName = 'fleet' | 'commands' | 'alert';
+type RouteName = 'fleet' | 'thumbnails' | 'commands' | 'alert';
 const ROUTES: Readonly<Record<string, { name: RouteName; method: 'GET' | 'POST' }>> = {
   '/api/fleet': { name: 'fleet', method: 'GET' },
+  '/api/fleet/thumbnails': { name: 'thumbnails', method: 'GET' },
   '/api/fleet/commands': { name: 'commands', method: 'POST' },
   '/api/fleet/alert': { name: 'alert', method: 'POST' },
 };

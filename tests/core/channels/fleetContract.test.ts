@@ -36,6 +36,7 @@ describe('fleet topics', () => {
         expect(parseFleetTopic(fleetTopics.health(screen))).toEqual({ type: 'health', screen });
         expect(parseFleetTopic(fleetTopics.proof(screen))).toEqual({ type: 'proof', screen });
         expect(parseFleetTopic(fleetTopics.proofAck(screen))).toEqual({ type: 'proof-ack', screen });
+        expect(parseFleetTopic(fleetTopics.thumbnail(screen))).toEqual({ type: 'thumbnail', screen });
         expect(parseFleetTopic(fleetTopics.command(t))).toEqual({ type: 'command', target: t });
       }),
     );

@@ -6,7 +6,20 @@ import { mayPublish, maySubscribe, type Principal } from '../../../src/core/hub/
 const name = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/);
 const level = fc.oneof(
   name,
-  fc.constantFrom('+', '#', 'screen', 'group', 'all', 'command', 'alert', 'status', 'proof', 'ack', ''),
+  fc.constantFrom(
+    '+',
+    '#',
+    'screen',
+    'group',
+    'all',
+    'command',
+    'alert',
+    'status',
+    'proof',
+    'ack',
+    'thumbnail',
+    '',
+  ),
 );
 const anyTopic = fc.oneof(
   fc.array(level, { minLength: 1, maxLength: 6 }).map((levels) => ['marquee', 'v1', ...levels].join('/')),
@@ -15,13 +28,13 @@ const anyTopic = fc.oneof(
 );
 
 describe('the fleet topic ACL', () => {
-  it('never lets a screen publish outside its own status, reply, health and proof', () => {
+  it('never lets a screen publish outside its own status, reply, health, proof and thumbnail', () => {
     fc.assert(
       fc.property(name, anyTopic, (screen, topic) => {
         if (!mayPublish({ kind: 'screen', screen }, topic)) return;
         const parsed = parseFleetTopic(topic);
         expect(parsed).not.toBeNull();
-        expect(['status', 'reply', 'health', 'proof']).toContain(parsed?.type);
+        expect(['status', 'reply', 'health', 'proof', 'thumbnail']).toContain(parsed?.type);
         expect(parsed && 'screen' in parsed ? parsed.screen : null).toBe(screen);
       }),
     );
@@ -37,7 +50,7 @@ describe('the fleet topic ACL', () => {
         if (parsed?.type === 'command' && parsed.target.kind === 'screen')
           expect(parsed.target.screen).toBe(screen);
         if (parsed?.type === 'proof-ack') expect(parsed.screen).toBe(screen);
-        expect(['status', 'reply', 'health', 'proof']).not.toContain(parsed?.type);
+        expect(['status', 'reply', 'health', 'proof', 'thumbnail']).not.toContain(parsed?.type);
       }),
     );
   });
@@ -61,9 +74,11 @@ describe('the fleet topic ACL', () => {
       fleetTopics.reply('lobby'),
       fleetTopics.health('lobby'),
       fleetTopics.proof('lobby'),
+      fleetTopics.thumbnail('lobby'),
     ]) {
       expect(mayPublish(lobby, topic)).toBe(true);
     }
+    expect(mayPublish(lobby, fleetTopics.thumbnail('booth-1'))).toBe(false);
     for (const filter of [
       fleetTopics.command({ kind: 'screen', screen: 'lobby' }),
       fleetTopics.command({ kind: 'group', group: 'doors' }),

@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fleetTopics, ScreenStatus } from '../../../src/core/channels/fleetContract';
+import {
+  FleetThumbnail,
+  fleetTopics,
+  OnlineStatus,
+  ScreenStatus,
+} from '../../../src/core/channels/fleetContract';
+import { jpegDisplay } from '../../support/standInCapture';
 import type { ControlCommand } from '../../../src/core/control/commands';
 import type { ControlState } from '../../../src/core/control/controlState';
 import type { ControlReply } from '../../../src/core/control/replies';
 import { type FleetLink, type FleetLinkOptions, startFleetLink } from '../../../src/host/fleet/fleetLink';
 import { createProofOutbox, proofCursorFile } from '../../../src/host/fleet/proofOutbox';
 import { impressionFileName } from '../../../src/host/proof/impressionLog';
-import { BROKER_KINDS, startTestBroker, type TestBroker } from '../../support/brokers';
+import { BROKER_KINDS, DEFAULT_TEST_SCREENS, startTestBroker, type TestBroker } from '../../support/brokers';
 import { connectTestClient, type TestClient } from '../../support/mqttClients';
 import { record } from '../../core/proof/impressionLogBuilder';
 
@@ -77,7 +83,7 @@ describe.each(BROKER_KINDS)('the fleet link on %s', (kind) => {
   const links: FleetLink[] = [];
 
   beforeAll(async () => {
-    broker = await startTestBroker(kind);
+    broker = await startTestBroker(kind, { screens: [...DEFAULT_TEST_SCREENS, 'thumb-1'] });
     staff = await connectTestClient(broker.url, broker.staff);
     await staff.client.subscribeAsync('marquee/v1/screen/+/+', { qos: 1 });
     dir = mkdtempSync(join(tmpdir(), 'marquee-fleet-link-'));
@@ -140,6 +146,50 @@ describe.each(BROKER_KINDS)('the fleet link on %s', (kind) => {
     await late.end();
     expect(retained.retain).toBe(true);
     expect(JSON.parse(retained.text)).toEqual({ screen: 'lobby', online: false });
+  });
+
+  it('publishes its retained thumbnail and says in its status what the pixel watchdog saw', async () => {
+    const { display } = jpegDisplay(() => 3_000);
+    const since = Date.now() - 30_000;
+    const watch = {
+      capture: 'devtools' as const,
+      unavailable: null,
+      displays: 1,
+      periodMs: 5000,
+      verdict: 'dark' as const,
+      lastProblem: {
+        kind: 'dark' as const,
+        display: 1,
+        since,
+        at: since + 5_000,
+        action: 'reload' as const,
+        recoveredAt: null,
+      },
+      reloads: 1,
+      restarts: 0,
+      captureError: null,
+    };
+    joinFleet('thumb-1', {
+      health: () =>
+        ({ healthy: false, version: '0.1.0', screenWatch: watch }) as unknown as ReturnType<
+          FleetLinkOptions['health']
+        >,
+      thumbnail: { capture: () => ({ kind: 'devtools', displays: () => [display] }) },
+    });
+    const thumb = await staff.waitFor((m) => m.topic === fleetTopics.thumbnail('thumb-1'), 15_000);
+    expect(FleetThumbnail.parse(JSON.parse(thumb.text))).toMatchObject({
+      screen: 'thumb-1',
+      width: 320,
+      height: 180,
+    });
+    const status = await staff.waitFor(
+      (m) => m.topic === fleetTopics.status('thumb-1') && m.text.includes('"online":true'),
+    );
+    expect(OnlineStatus.parse(JSON.parse(status.text)).screenWatch).toEqual({
+      capture: 'devtools',
+      verdict: 'dark',
+      lastProblem: watch.lastProblem,
+    });
   });
 
   it('runs a command once however often it arrives, and drops an expired one with a reply', async () => {

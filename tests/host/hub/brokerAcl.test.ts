@@ -34,6 +34,20 @@ describe.each(BROKER_KINDS)('the fleet ACL on %s', (kind) => {
     expect(staff.received.map((m) => m.topic).filter((t) => forbidden.includes(t))).toEqual([]);
   });
 
+  it('lets a screen publish its own thumbnail, never another screen’s, and read none', async () => {
+    const lobby = await connectTestClient(broker.url, broker.screen('lobby'));
+    await lobby.client
+      .subscribeAsync('marquee/v1/screen/booth-1/thumbnail', { qos: 1 })
+      .catch(() => undefined);
+    lobby.client.publish('marquee/v1/screen/booth-1/thumbnail', '{"forged":true}', { retain: true });
+    await staff.client.publishAsync('marquee/v1/screen/booth-1/thumbnail', '{"of":"booth-1"}', { qos: 1 });
+    await lobby.client.publishAsync('marquee/v1/screen/lobby/thumbnail', '{"own":true}', { qos: 1 });
+    await staff.waitFor((m) => m.topic === 'marquee/v1/screen/lobby/thumbnail' && m.text === '{"own":true}');
+    await lobby.end();
+    expect(staff.received.filter((m) => m.text === '{"forged":true}')).toEqual([]);
+    expect(lobby.received.filter((m) => m.topic.endsWith('/thumbnail'))).toEqual([]);
+  });
+
   it('lets a screen read its own commands, its groups, all and the alert, never another screen', async () => {
     const lobby = await connectTestClient(broker.url, broker.screen('lobby'));
     for (const filter of [
