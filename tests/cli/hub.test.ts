@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('marquee hub', () => {
-  it('runs its own broker with generated 0600 credentials, prints the fleet remote and stops on SIGTERM', async () => {
+  it('runs its own broker with generated 0600 credentials, prints the fleet remote (never its token into a pipe) and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'marquee-hubcli-'));
     dirs.push(dir);
     const [http, mqttPort] = [await freePort(), await freePort()];
@@ -34,12 +34,17 @@ describe('marquee hub', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
       const deadline = Date.now() + 15_000;
-      while (!/#token=(\S+)/.test(out)) {
+      while (!out.includes('marquee hub token')) {
         if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no fleet remote line: ${out}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-      const token = /#token=(\S+)/.exec(out)?.[1] ?? '';
-      expect(out).toContain(`http://127.0.0.1:${http}/fleet/`);
+      expect(out).toContain(`http://127.0.0.1:${http}/fleet/ (its token: marquee hub token --dir ${dir})`);
+      const shown = await runMarquee(['hub', 'token', '--dir', dir]);
+      expect(shown.code).toBe(0);
+      const token = shown.stdout.split('\n')[0] ?? '';
+      // Why: stdout is a pipe here, as under systemd: the token must not be in what the service printed.
+      expect(token.length).toBeGreaterThanOrEqual(16);
+      expect(out).not.toContain(token);
       expect(statSync(join(dir, 'broker-credentials.json')).mode & 0o777).toBe(0o600);
       const fleet = await fetch(`http://127.0.0.1:${http}/api/fleet`, {
         headers: { Authorization: `Bearer ${token}` },

@@ -70,6 +70,18 @@ export function registerHub(program: Command): void {
       process.exitCode = await runHub(raw);
     });
   hub
+    .command('token')
+    .description(
+      'Print the fleet remote token (on this terminal; `marquee hub` prints it only to a terminal).',
+    )
+    .option('--dir <dir>', `hub folder (default: ${defaultHubDir()})`)
+    .action((raw: { dir?: string }) => {
+      const parentDir: unknown = hub.opts().dir;
+      process.exitCode = tokenCommand(
+        typeof parentDir === 'string' ? parentDir : (raw.dir ?? defaultHubDir()),
+      );
+    });
+  hub
     .command('credentials')
     .description(
       "Print a screen's broker password, or write a Mosquitto password file for the hub and screens.",
@@ -83,6 +95,19 @@ export function registerHub(program: Command): void {
       const parentDir: unknown = hub.opts().dir;
       process.exitCode = credentialsCommand(parentDir === undefined ? raw : { ...raw, dir: parentDir });
     });
+}
+
+function tokenCommand(dir: string): number {
+  try {
+    const token = resolveControlToken(dir, undefined);
+    process.stdout.write(
+      `${token.token}\nopen http://<this machine>:8095/fleet/#token=${token.token} (the port of --listen)\n`,
+    );
+    return 0;
+  } catch (err) {
+    process.stderr.write(`marquee hub token: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
 }
 
 async function runHub(raw: unknown): Promise<number> {
@@ -127,7 +152,10 @@ async function runHub(raw: unknown): Promise<number> {
     });
     process.stdout.write(
       [
-        `marquee hub: fleet remote ${hub.url}/fleet/#token=${token.token}`,
+        // Why: stdout of a service goes to the journal; the token is printed only to a terminal.
+        process.stdout.isTTY
+          ? `marquee hub: fleet remote ${hub.url}/fleet/#token=${token.token}`
+          : `marquee hub: fleet remote ${hub.url}/fleet/ (its token: marquee hub token --dir ${dir})`,
         ...hub.brokerUrls.map((url) => `marquee hub: broker ${url}`),
         broker
           ? `marquee hub: joined ${broker.url} as ${broker.username}`
