@@ -1,8 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import type { HostToRenderer } from '../src/core/channels/rendererChannel';
@@ -13,6 +11,7 @@ import { freePort, startServe } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
 import { ensureCliBuilt } from '../tests/support/cliBuild';
 import { ensureRendererBuilt } from '../tests/support/rendererBuild';
+import { memory } from './benchMemory';
 import type { BenchRow } from './benchTypes';
 import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
 
@@ -56,20 +55,6 @@ async function startToPaint(dir: string, run: number): Promise<{ ready: number; 
     await chromium.cleanup();
     await serve.stop();
   }
-}
-
-/** Frees what can be freed, so heap numbers compare like with like. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
-  gc();
-  gc();
-}
-
-function memory(): { rss: number; heap: number } {
-  collectGarbage();
-  const m = process.memoryUsage();
-  return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 };
 }
 
 /** Memory of one host + server + connected renderer before and after `SLIDE_CHANGES` slide changes (fake clock). */

@@ -158,7 +158,7 @@ describe('a fleet of 52 real screens on the embedded hub', () => {
     const alerting = () => hub.link.snapshot().screens.filter((r) => r.state === 'online' && r.last?.alert);
     await msUntil(alerting, (rows) => rows.length === 52, 15_000, 50);
     for (const page of pages) await page.locator('[data-overlay-announcement]').waitFor({ timeout: 10_000 });
-    expect(await pages[1]?.locator('[data-overlay-announcement]').innerText()).toContain('请沿指示牌');
+    expect(await pages[1]?.locator('[data-overlay-announcement]').textContent()).toContain('请沿指示牌');
     await new Promise((r) => setTimeout(r, 400));
     await pages[1]?.screenshot({ path: join(SHOTS, 'lobby-2-alert.png') });
     await hub.link.setAlert({ active: false });

@@ -26,6 +26,9 @@ import { superviseClient } from './reconnectWatchdog';
 import { settlesWithin } from './settlesWithin';
 import { startThumbnailPublisher, type ThumbnailOptions } from './thumbnailPublisher';
 
+/** How long a status reuses the health verdict it took, ms. */
+const HEALTH_CACHE_MS = 1_000;
+
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
   info(obj: object, msg: string): void;
@@ -96,6 +99,14 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       if (err) log.warn({ topic, err: err.message }, 'fleet: a publish failed; it is sent again on change');
     });
   };
+  // Why: a status needs only the verdict; a full health answer per status of 50 screens showed in the benchmark.
+  let healthCache: { at: number; health: Health } | null = null;
+  const recentHealth = (): Health => {
+    const at = options.now();
+    if (healthCache === null || Math.abs(at - healthCache.at) >= HEALTH_CACHE_MS)
+      healthCache = { at, health: options.health() };
+    return healthCache.health;
+  };
   const throttle = new StatusThrottle(
     () => {
       const state = options.state();
@@ -103,7 +114,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       return onlineStatus({
         member,
         state,
-        health: options.health(),
+        health: recentHealth(),
         version: options.version,
         alert,
         now: options.now(),

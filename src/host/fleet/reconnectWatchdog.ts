@@ -72,7 +72,7 @@ export type SupervisedClient = Readonly<{
 }>;
 
 /**
- * Keeps an MQTT client connected: reconnects back off (so 200 screens do not hammer a broker that is coming
+ * Keeps an MQTT client connected and quick (TCP_NODELAY on its socket): reconnects back off (so 200 screens do not hammer a broker that is coming
  * back) and a `ReconnectWatchdog` replaces a client whose reconnects stopped. Used by every screen's fleet
  * link and by the hub's own controller.
  */
@@ -82,6 +82,8 @@ export function superviseClient(options: SupervisedClientOptions): SupervisedCli
   const make = (): MqttClient => {
     const next = options.connect();
     next.on('connect', () => {
+      // Why: MQTT's small packets (PUBACK, then a reply) otherwise wait for Nagle + delayed ACK, ~40 ms each.
+      (next.stream as { setNoDelay?: (on: boolean) => unknown }).setNoDelay?.(true);
       next.options.reconnectPeriod = base;
       watchdog.periodIs(base);
       watchdog.connected();

@@ -33,6 +33,8 @@ export class PositionStore {
   readonly #logger: Logger;
   #writing: Promise<void> = Promise.resolve();
   #queued: SavedPosition | null = null;
+  /** Whether the folder is known to exist (made once; again after a failed save). */
+  #dirMade = false;
 
   /** A store for `screen` in the folder `dir` (created on first save). */
   constructor(dir: string, screen: string, logger: Logger) {
@@ -85,9 +87,11 @@ export class PositionStore {
       this.#queued = null;
       if (next === null) return;
       try {
-        await mkdir(dirname(this.file), { recursive: true });
+        if (!this.#dirMade) await mkdir(dirname(this.file), { recursive: true });
+        this.#dirMade = true;
         await writeFileAtomic(this.file, `${JSON.stringify(next)}\n`, { fsync: true });
       } catch (err) {
+        this.#dirMade = false;
         this.#logger.warn(
           { file: this.file, err: String(err) },
           'cannot save the playback position; check that the state folder is writable',

@@ -43,7 +43,7 @@ describe('the presence table', () => {
           expect(next[screen]?.since).toBe(silent ? now : 10);
           expect(next[screen]?.last?.slide?.id).toBe(s.online ? 'one' : undefined);
         });
-        if (!states.some((s, i) => next[screens[i] ?? ''] !== table[screens[i] ?? '']))
+        if (!states.some((_s, i) => next[screens[i] ?? ''] !== table[screens[i] ?? '']))
           expect(next).toBe(table);
       }),
     );
