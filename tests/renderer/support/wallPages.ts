@@ -44,7 +44,10 @@ export async function openWallPages(
       if (m.type() === 'error') errors.push(`screen ${column}: ${m.text()}`);
     });
     page.on('pageerror', (e) => errors.push(`screen ${column}: pageerror: ${e.message}`));
-    await page.addInitScript(`window.__MARQUEE_TEST_API__ = (${createTestApi.toString()})();`);
+    // Why `__name`: under tsx (the benches) functions handed to the page carry esbuild's name helper calls.
+    await page.addInitScript(
+      `window.__name = (f) => f; window.__MARQUEE_TEST_API__ = (${createTestApi.toString()})();`,
+    );
     await page.goto(server.url);
     screens.push({ page, clockOffsetMs, place: { columns, rows: 1, column, row: 0, bezel: options.bezel } });
   }

@@ -1,57 +1,24 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RendererToHost } from '../../../src/core/channels/rendererChannel';
-import { Playlist } from '../../../src/core/playlist/schema';
-import { push, sent, viewsOf, waitPresented } from '../support/harness';
-import { openWallPages, type WallPages, wallView } from '../support/wallPages';
+import { sent, waitPresented } from '../support/harness';
+import { openWallPages, type WallPages } from '../support/wallPages';
+import {
+  copyWallVideo,
+  lagOf,
+  median,
+  probeVideo,
+  putUpWallVideo,
+  WALL_VIDEO_S,
+} from '../support/wallVideoProbe';
 import { composeRow } from './testPattern';
 
 const SHOTS = '/tmp/shots/wall-span';
-const VIDEO = join(import.meta.dirname, '../../../assets/demo/video/event-stream.webm');
-/** The demo video's length: an 8 s loop at 25 fps. */
-const VIDEO_S = 8;
 const FRAME_MS = 1000 / 60;
 const OFFSETS = [-150, 0, 200];
-
-/** Records, on every presented frame of the page's video, the real time (page clock) and the media clock. */
-async function probe(page: Page, ms: number): Promise<Array<[number, number]>> {
-  return page.evaluate(
-    (duration) =>
-      new Promise<Array<[number, number]>>((resolve) => {
-        const video = document.querySelector<HTMLVideoElement>('.layer video');
-        if (video === null) {
-          resolve([]);
-          return;
-        }
-        const rows: Array<[number, number]> = [];
-        const end = performance.now() + duration;
-        const onFrame = (now: number): void => {
-          rows.push([performance.timeOrigin + now, video.currentTime]);
-          if (now < end) video.requestVideoFrameCallback(onFrame);
-          else resolve(rows);
-        };
-        video.requestVideoFrameCallback(onFrame);
-      }),
-    ms,
-  );
-}
-
-/** How far behind the wall (seconds, wrapped around the loop) a screen is: the median over its probe. */
-function lagBehind(rows: ReadonlyArray<readonly [number, number]>, startMs: number): number {
-  const lags = rows
-    .map(([t, media]) => {
-      let lag = (((t - startMs) / 1000) % VIDEO_S) - media;
-      if (lag > VIDEO_S / 2) lag -= VIDEO_S;
-      if (lag < -VIDEO_S / 2) lag += VIDEO_S;
-      return lag;
-    })
-    .sort((a, b) => a - b);
-  return lags[Math.floor(lags.length / 2)] ?? Number.NaN;
-}
 
 describe('a video spanned across a 3 × 1 wall', () => {
   let dir: string;
@@ -60,28 +27,15 @@ describe('a video spanned across a 3 × 1 wall', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'marquee-span-video-'));
-    copyFileSync(VIDEO, join(dir, 'loop.webm'));
+    copyWallVideo(dir);
     wall = await openWallPages(dir, {
       clockOffsetsMs: OFFSETS,
       bezel: { x: 20, y: 0 },
       width: 640,
       height: 360,
     });
-    const playlist = Playlist.parse({
-      version: 1,
-      event: { name: 'Wall test', timezone: 'Asia/Shanghai', languages: ['en'] },
-      slides: [{ type: 'video', id: 'loop', src: 'loop.webm', duration: 30, transition: 'cut', span: true }],
-    });
-    const [base] = viewsOf(playlist);
-    if (base === undefined) throw new Error('no view of the video slide');
     startMs = Date.now() + 6_000;
-    // Why: each page maps its host's clock from the views' timestamps; a few of them let it keep the fastest.
-    for (let i = 0; i < 5; i++) {
-      for (const screen of wall.screens) {
-        await push(screen.page, wallView(base, screen, 1, { flipAtMs: startMs, startedAtMs: startMs }));
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await putUpWallVideo(wall, startMs);
     for (const screen of wall.screens) {
       await screen.page.waitForFunction(
         () => (document.querySelector<HTMLVideoElement>('.layer video')?.readyState ?? 0) >= 2,
@@ -113,8 +67,8 @@ describe('a video spanned across a 3 × 1 wall', () => {
   it('stays within one frame across the screens 5 s after the start', async () => {
     const wait = startMs + 5_000 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const probes = await Promise.all(wall.screens.map((s) => probe(s.page, 1_000)));
-    const lags = probes.map((rows) => lagBehind(rows, startMs));
+    const probes = await Promise.all(wall.screens.map((s) => probeVideo(s.page, 1_000)));
+    const lags = probes.map((rows) => median(rows.map((row) => lagOf(row, startMs))));
     const spreadMs = (Math.max(...lags) - Math.min(...lags)) * 1000;
     const shots = await Promise.all(wall.screens.map((s) => s.page.screenshot()));
     mkdirSync(SHOTS, { recursive: true });
@@ -137,7 +91,7 @@ describe('a video spanned across a 3 × 1 wall', () => {
       const last = reports.at(-1);
       if (last === undefined) continue;
       // On the real clock the report's instant is `at − offset`; the media time there is the wall's, within frames.
-      const wallS = ((last.at - screen.clockOffsetMs - startMs) / 1000) % VIDEO_S;
+      const wallS = ((last.at - screen.clockOffsetMs - startMs) / 1000) % WALL_VIDEO_S;
       expect(Math.abs(wallS - last.mediaS)).toBeLessThan(0.1);
     }
   });
