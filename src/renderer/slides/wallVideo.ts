@@ -42,10 +42,12 @@ export function useWallVideo(
       el.addEventListener('seeked', () => (seeking = false), { once: true });
       el.currentTime = toS;
     };
-    const onFrame = (now: number): void => {
+    const onFrame = (): void => {
       if (stopped) return;
-      const at = hostClock.toHost(frameTime(now));
+      // Why the time of the reading, not the frame's: on a busy page the callback runs late, and the media clock
+      // read then has moved on by as much.
       const shownS = el.currentTime;
+      const at = hostClock.toHost(frameTime(performance.now()));
       if (!seeking) {
         const correction = videoCorrection(shownS, wallPosition(at), durationS());
         if (correction.kind === 'seek') seek(correction.toSeconds);

@@ -67,7 +67,7 @@ describe('a video spanned across a 3 × 1 wall', () => {
   it('stays within one frame across the screens 5 s after the start', async () => {
     const wait = startMs + 5_000 - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const probes = await Promise.all(wall.screens.map((s) => probeVideo(s.page, 1_000)));
+    const probes = await Promise.all(wall.screens.map((s) => probeVideo(s.page, 2_000)));
     const lags = probes.map((rows) => median(rows.map((row) => lagOf(row, startMs))));
     const spreadMs = (Math.max(...lags) - Math.min(...lags)) * 1000;
     const shots = await Promise.all(wall.screens.map((s) => s.page.screenshot()));
@@ -76,7 +76,7 @@ describe('a video spanned across a 3 × 1 wall', () => {
     console.info(
       `spanned video, 5 s in: lag behind the wall per screen ${lags.map((l) => (l * 1000).toFixed(1)).join(', ')} ms; spread ${spreadMs.toFixed(1)} ms (${probes.map((p) => p.length).join('/')} frames probed)`,
     );
-    for (const rows of probes) expect(rows.length).toBeGreaterThan(5);
+    for (const rows of probes) expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(spreadMs).toBeLessThanOrEqual(FRAME_MS);
     expect(wall.errors).toEqual([]);
   }, 60_000);
@@ -88,11 +88,15 @@ describe('a video spanned across a 3 × 1 wall', () => {
       );
       expect(reports.length).toBeGreaterThan(5);
       for (const r of reports) expect(Math.abs(r.playbackRate - 1)).toBeLessThanOrEqual(0.05 + 1e-9);
-      const last = reports.at(-1);
-      if (last === undefined) continue;
-      // On the real clock the report's instant is `at − offset`; the media time there is the wall's, within frames.
-      const wallS = ((last.at - screen.clockOffsetMs - startMs) / 1000) % WALL_VIDEO_S;
-      expect(Math.abs(wallS - last.mediaS)).toBeLessThan(0.1);
+      // On the real clock a report's instant is `at − offset`; there the wall is at a known media time. One report
+      // can be read late on a loaded machine, so the median of those from 2 to 7 s after the start is compared (the
+      // screenshots after the probe load the machine enough to stall a video for a moment).
+      const residuals = reports
+        .map((r) => ({ realMs: r.at - screen.clockOffsetMs, mediaS: r.mediaS }))
+        .filter((r) => r.realMs > startMs + 2_000 && r.realMs < startMs + 7_000)
+        .map((r) => Math.abs((((r.realMs - startMs) / 1000) % WALL_VIDEO_S) - r.mediaS));
+      expect(residuals.length).toBeGreaterThan(3);
+      expect(median(residuals)).toBeLessThan(0.03);
     }
   });
 });
