@@ -24,7 +24,7 @@ export function SlidesTab(
             <li key={s.id}>
               <button
                 type="button"
-                className={`slide-row${current ? ' current' : ''}${s.eligible ? '' : ' dim'}`}
+                className={`slide-row${current ? ' current' : ''}${s.eligible ? '' : ' dim'}${s.forScreen ? '' : ' elsewhere'}`}
                 disabled={disabled || !s.forScreen}
                 aria-current={current ? 'true' : undefined}
                 onClick={() => run({ type: 'goto', slide: s.id })}
