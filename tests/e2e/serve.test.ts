@@ -70,6 +70,26 @@ describe('marquee serve in Chromium', () => {
     expect(await shownSeq()).toBeGreaterThan(first);
   }, 60_000);
 
+  it('paints the slide the page came with before its socket is open, and names it in the page', async () => {
+    const html = await (await fetch(serve.url)).text();
+    expect(html).toMatch(/<script type="application\/json" id="marquee-first-view">\{"type":"show"/);
+    const offline = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      // A socket that never opens: whatever is painted came with the page.
+      await offline.addInitScript(`window.WebSocket = class {
+        constructor() { this.readyState = 0; }
+        addEventListener() {} send() {} close() {}
+      };`);
+      await offline.goto(serve.url);
+      await offline.locator('.layer').first().waitFor({ timeout: 20_000 });
+      // biome-ignore lint/performance/useDomNodeTextContent: the test needs the rendered text, which textContent is not.
+      const text = await offline.evaluate(() => document.body.innerText);
+      expect(text).toMatch(/Alpha|Beta|Gamma/);
+    } finally {
+      await offline.close();
+    }
+  }, 60_000);
+
   it('applies an edit of the playlist without reloading the page', async () => {
     await page.evaluate(() => {
       (window as unknown as { marker: number }).marker = 4242;

@@ -1,11 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { withFirstView } from '../../core/channels/firstView';
+import type { HostToRenderer } from '../../core/channels/rendererChannel';
 import type { Playlist } from '../../core/playlist/types';
 import { previewViews } from '../../core/view/previewViews';
 import { contentSecurityPolicy } from '../kiosk/csp';
-import { originMatchesHost } from './hostAllowList';
+import { isLoopbackHost, originMatchesHost } from './hostAllowList';
 import { createHostGuard } from './hostGuard';
 import { isReferencedMedia } from './mediaAllowList';
 import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
@@ -75,6 +78,7 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
   const routes: { prefix: string; handler: RouteHandler }[] = [];
   const upgrades = new Map<string, UpgradeHandler>();
   const mediaCache = new WeakMap<Playlist, ReadonlySet<string>>();
+  const isLocal = options.isLocalPeer ?? isLoopbackHost;
   const guard = createHostGuard({
     listen: options.hostname,
     allowedHosts: options.allowedHosts ?? [],
@@ -115,6 +119,23 @@ export async function startMarqueeServer(options: MarqueeServerOptions): Promise
       res.setHeader('Cache-Control', 'no-store');
       res.end(JSON.stringify({ views }));
       return;
+    }
+    if (
+      (path === '/' || path === '/index.html') &&
+      req.method === 'GET' &&
+      isLocal(req.socket.remoteAddress ?? '')
+    ) {
+      // Why: the page paints its first slide without waiting for its socket; only a renderer on this machine
+      // gets it, as one on another machine sees the show only once its socket has shown the renderer token.
+      const html = await readFile(`${rendererRoot}/index.html`, 'utf8').catch(() => null);
+      if (html !== null) {
+        const view = host.getView();
+        const first = JSON.stringify({ type: 'show', view } satisfies HostToRenderer);
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(withFirstView(html, view, first));
+        return;
+      }
     }
     if (path === '/preview' || path === '/preview/') {
       if (await serveStatic(req, res, rendererRoot, '/preview.html')) return;

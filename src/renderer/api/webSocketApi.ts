@@ -1,3 +1,4 @@
+import { FIRST_VIEW_ELEMENT_ID } from '../../core/channels/firstView';
 import { presentedMessage } from '../../core/channels/presentedMessage';
 import type { RendererApi, RendererToHost, ShowMessage } from '../../core/channels/rendererChannel';
 import { RENDERER_TOKEN_FRAGMENT, RENDERER_TOKEN_PROTOCOL } from '../../core/channels/rendererToken';
@@ -34,22 +35,41 @@ function isShowMessage(data: unknown): data is ShowMessage {
   return typeof v.seq === 'number' && typeof v.event === 'object' && v.event !== null;
 }
 
+/** The `show` message browser mode inlined in the page (`withFirstView`), or null when there is none or it is not one. */
+export function inlinedFirstView(doc: Pick<Document, 'getElementById'> | undefined): ShowView | null {
+  const text = doc?.getElementById(FIRST_VIEW_ELEMENT_ID)?.textContent;
+  if (text === undefined || text === null || text === '') return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    return isShowMessage(data) ? data.view : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Most acknowledgements kept while the socket is not open yet (one a slide; the host drops stale seqs). */
+const MAX_QUEUED = 16;
+
 /** The browser-mode RendererApi, plus `close()`: drops the connection and stops reconnecting (for tests and teardown). */
 export type WebSocketApi = RendererApi & Readonly<{ close(): void }>;
 
 /**
  * The browser-mode RendererApi: talks to the host over `/ws/renderer`, reconnects with back-off, and
- * keeps the last view on screen while the connection is down (messages sent meanwhile are dropped:
- * the host re-sends the current view on reconnect and the renderer acknowledges it again).
+ * keeps the last view on screen while the connection is down. It starts from the view inlined in the page, when
+ * there is one, so the first slide is painted before the socket opens; acknowledgements made while the socket is
+ * not open are sent once it is (the page's first slide is acknowledged before its socket is up), other messages
+ * sent meanwhile are dropped (a key pressed offline must not act later).
  */
 export function createWebSocketApi(
   url: string = rendererSocketUrl(window.location),
   token: string | null = rendererTokenFrom(globalThis.location?.hash ?? ''),
+  first: ShowView | null = inlinedFirstView(globalThis.document),
 ): WebSocketApi {
   // Why: the token rides as the sub-protocol; a fragment is never sent to a server and survives reloads.
   const protocols = token === null ? [] : [`${RENDERER_TOKEN_PROTOCOL}${token}`];
   const listeners = new Set<(view: ShowView) => void>();
-  let last: ShowView | null = null;
+  let last: ShowView | null = first;
+  const queued: RendererToHost[] = [];
   let socket: WebSocket | null = null;
   let delay: number | null = null;
   let closed = false;
@@ -57,6 +77,7 @@ export function createWebSocketApi(
 
   const send = (message: RendererToHost): void => {
     if (socket !== null && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    else if (message.type === 'presented' && queued.length < MAX_QUEUED) queued.push(message);
   };
 
   const connect = (): void => {
@@ -64,6 +85,7 @@ export function createWebSocketApi(
     socket = ws;
     ws.addEventListener('open', () => {
       delay = null;
+      for (const message of queued.splice(0)) ws.send(JSON.stringify(message));
     });
     ws.addEventListener('message', (event) => {
       let data: unknown;

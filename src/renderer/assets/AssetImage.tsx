@@ -1,6 +1,6 @@
 import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { useSlideEnv } from '../show/SlideEnv';
-import { assetUrl } from './assetUrl';
+import { assetUrl } from '../../core/view/assetUrl';
 
 /** Props of `AssetImage`: the playlist ref, how it fills its box, and what to draw when it cannot load. */
 export type AssetImageProps = Readonly<{

@@ -1,6 +1,6 @@
 import type { ShowView } from '../../core/view/showView';
-import { assetUrl } from './assetUrl';
-import { slideAssets } from './slideAssets';
+import { assetUrl } from '../../core/view/assetUrl';
+import { slideAssets } from '../../core/view/slideAssets';
 
 /** What loading a view's assets found out: which failed, image sizes, and video lengths. */
 export type Preloaded = Readonly<{

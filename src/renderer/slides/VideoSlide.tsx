@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SlideOf } from '../../core/playlist/types';
-import { assetUrl } from '../assets/assetUrl';
+import { assetUrl } from '../../core/view/assetUrl';
 import { AssetImage } from '../assets/AssetImage';
 import { Placeholder } from '../assets/Placeholder';
 import { useSlideEnv } from '../show/SlideEnv';

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Theme } from '../../core/playlist/types';
-import { assetUrl } from '../assets/assetUrl';
+import { assetUrl } from '../../core/view/assetUrl';
 
 /** The CJK-first font stack used when the theme names none. */
 export const DEFAULT_FONTS =

@@ -129,6 +129,20 @@ describe('createWebSocketApi against a loopback ws host', () => {
     expect(late).toEqual([5]);
   });
 
+  it('shows the view the page came with at once, and sends its acknowledgement once the socket opens', async () => {
+    const h = await host();
+    const api = createWebSocketApi(h.url, null, view(9));
+    clients.push(api);
+    const seen: number[] = [];
+    api.onShow((v) => seen.push(v.seq));
+    expect(seen).toEqual([9]);
+    // Made before the socket is open: kept and sent once it is (a key pressed meanwhile is not).
+    api.presented(9);
+    api.key('next');
+    await until('the acknowledgement', () => h.received.length > 0);
+    expect(h.received).toEqual([{ type: 'presented', seq: 9 }]);
+  });
+
   it('drops malformed messages without throwing and keeps the connection', async () => {
     const h = await host();
     const api = connect(h.url);

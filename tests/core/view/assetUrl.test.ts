@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetUrl } from '../../../src/renderer/assets/assetUrl';
+import { assetUrl } from '../../../src/core/view/assetUrl';
 
 describe('assetUrl', () => {
   it('keeps the offline cache paths the host rewrites remote refs to', () => {

@@ -1,5 +1,5 @@
-import type { Slide, Theme } from '../../core/playlist/types';
-import { assertNever } from '../../core/assertNever';
+import type { Slide, Theme } from '../playlist/types';
+import { assertNever } from '../assertNever';
 
 /** The asset refs a slide shows, split by kind, so they can be loaded before it comes on screen. */
 export type SlideAssets = Readonly<{ images: readonly string[]; videos: readonly string[] }>;
