@@ -7,12 +7,17 @@ import { Health } from '../../src/core/channels/healthContract';
 import { SCREEN_WATCH_PERIOD_MS } from '../../src/host/screen/screenWatch';
 import { noticePlaylist, numberedNotices } from '../support/noticePlaylist';
 import { startXvfbKiosk, until, type XvfbKiosk } from '../support/xvfbKiosk';
+import { FleetThumbnail, fleetTopics, OnlineStatus } from '../../src/core/channels/fleetContract';
+import { startTestBroker, type TestBroker } from '../support/brokers';
+import { connectTestClient, type TestClient } from '../support/mqttClients';
 
 const TOKEN = 'screen-watch-token-0123456789';
 let kiosk: XvfbKiosk;
 let serve: XvfbKiosk['serve'];
 let lanUrl: string;
 let page: Page;
+let broker: TestBroker;
+let staff: TestClient;
 
 async function health(): Promise<Health> {
   const res = await fetch(new URL('api/health', serve.url));
@@ -20,6 +25,10 @@ async function health(): Promise<Health> {
 }
 
 beforeAll(async () => {
+  // Why: the screen also joins a fleet, so its thumbnail and the watchdog's verdict are seen on the bus.
+  broker = await startTestBroker('aedes');
+  staff = await connectTestClient(broker.url, broker.staff);
+  await staff.client.subscribeAsync('marquee/v1/screen/lobby/+', { qos: 1 });
   kiosk = await startXvfbKiosk(
     'marquee-e2e-screen-',
     TOKEN,
@@ -36,6 +45,20 @@ beforeAll(async () => {
       return playlist;
     },
     'Notice',
+    async (home) => {
+      const passwordFile = join(home, 'fleet.pw');
+      await writeFile(passwordFile, `${broker.screen('lobby').password}\n`, { mode: 0o600 });
+      return [
+        '--screen',
+        'lobby',
+        '--fleet-url',
+        broker.url,
+        '--fleet-username',
+        'lobby',
+        '--fleet-password-file',
+        passwordFile,
+      ];
+    },
   );
   ({ serve, lanUrl } = kiosk);
   page = await kiosk.page();
@@ -43,6 +66,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await kiosk?.stop();
+  await staff?.end();
+  await broker?.cleanup();
 });
 
 /** The size a JPEG says it is (its start-of-frame marker); throws for bytes that are not a JPEG. */
@@ -100,6 +125,15 @@ describe('screenshots of serve --open under Xvfb, through its DevTools pipe', ()
   }, 60_000);
 });
 
+describe('the screen’s thumbnail on the fleet bus', () => {
+  it('is a real JPEG of the screen, 320 pixels wide, published retained soon after the screen joins', async () => {
+    const m = await staff.waitFor((x) => x.topic === fleetTopics.thumbnail('lobby'), 30_000);
+    const thumb = FleetThumbnail.parse(JSON.parse(m.text));
+    expect({ width: thumb.width, height: thumb.height }).toEqual({ width: 320, height: 180 });
+    expect(jpegSize(Buffer.from(thumb.jpeg, 'base64'))).toEqual({ width: 320, height: 180 });
+  }, 60_000);
+});
+
 describe('the pixel watchdog of serve --open under Xvfb', () => {
   it('sees the screen through its DevTools pipe', async () => {
     const h = await until('a first look', 4 * SCREEN_WATCH_PERIOD_MS, async () => {
@@ -138,6 +172,15 @@ describe('the pixel watchdog of serve --open under Xvfb', () => {
       },
     );
     expect(recovered.screenWatch?.lastProblem?.kind).toBe('dark');
+    const status = await staff.waitFor((m) => {
+      if (m.topic !== fleetTopics.status('lobby') || !m.text.includes('"online":true')) return false;
+      return OnlineStatus.parse(JSON.parse(m.text)).screenWatch?.lastProblem?.kind === 'dark';
+    }, 30_000);
+    expect(OnlineStatus.parse(JSON.parse(status.text)).screenWatch?.lastProblem).toMatchObject({
+      kind: 'dark',
+      display: 1,
+      action: 'reload',
+    });
     expect(recovered.screenWatch?.lastProblem?.recoveredAt).toBeGreaterThan(
       recovered.screenWatch?.lastProblem?.at ?? Number.POSITIVE_INFINITY,
     );

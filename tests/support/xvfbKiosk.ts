@@ -40,6 +40,8 @@ export async function startXvfbKiosk(
   token: string,
   writePlaylist: (home: string) => Promise<string>,
   shows: string,
+  /** More `serve` flags (a fleet to join …), given the home folder. */
+  extraArgs: (home: string) => Promise<readonly string[]> = async () => [],
 ): Promise<XvfbKiosk> {
   ensureRendererBuilt();
   const home = await mkdtemp(join(tmpdir(), prefix));
@@ -63,6 +65,7 @@ export async function startXvfbKiosk(
       String(await freePort()),
       '--control-listen',
       `127.0.0.1:${lanPort}`,
+      ...(await extraArgs(home)),
       '--open',
     ],
     home,
