@@ -176,6 +176,8 @@ export async function startShow(config: MarqueeConfig, options: StartShowOptions
   lifetime.add('show monitor', monitor.stop);
   // Why: parts that start later (a wall, the fleet link) add their own section to health, as view stages do to views.
   const healthStages: HealthStage[] = [];
+  // Why: health is the machine's (the main screen's monitor), but it names every screen the machine plays.
+  if (screens.length > 1) healthStages.push((h) => ({ ...h, screens: screens.map((s) => s.name) }));
   const health = (): Health => healthStages.reduce((h, stage) => stage(h), monitor.health());
 
   let capture: ScreenCapture = NOT_SEEN_YET;

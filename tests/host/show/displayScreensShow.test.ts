@@ -114,6 +114,10 @@ describe('a show with one screen per display', () => {
       ['hall-a-sponsors', ['hall-a', 'sponsors']],
     ]);
     expect(show.host).toBe(show.screens[0].host);
+    expect(show.health()).toMatchObject({
+      screen: 'hall-a-schedule',
+      screens: ['hall-a-schedule', 'hall-a-sponsors'],
+    });
     const seen = new Map<string, Set<string>>();
     for (let i = 0; i < 4; i++) {
       for (const s of show.screens) {
