@@ -3,7 +3,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RendererToHost } from '../src/core/channels/rendererChannel';
 import { sent } from '../tests/renderer/support/harness';
-import { openWallPages } from '../tests/renderer/support/wallPages';
+import { openWallPages } from '../tests/renderer/support/testApiWall';
 import {
   copyWallVideo,
   lagOf,

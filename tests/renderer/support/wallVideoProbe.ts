@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Playlist } from '../../../src/core/playlist/schema';
 import { push, viewsOf } from './harness';
-import { type WallPages, wallView } from './wallPages';
+import { type WallPages, wallView } from './testApiWall';
 
 /**
  * The demo video every wall video test and bench plays: an 8 s loop at 25 fps, 1280 × 720 H.264.

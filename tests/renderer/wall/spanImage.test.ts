@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Playlist } from '../../../src/core/playlist/schema';
 import type { ShowView } from '../../../src/core/view/showView';
 import { push, settle, viewsOf, waitPresented } from '../support/harness';
-import { openWallPages, type WallPages, wallView } from '../support/wallPages';
+import { openWallPages, type WallPages, wallView } from '../support/testApiWall';
 import { composeRow, patternMismatch, patternPng } from './testPattern';
 
 const SHOTS = '/tmp/shots/wall-span';

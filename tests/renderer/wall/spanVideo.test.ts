@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RendererToHost } from '../../../src/core/channels/rendererChannel';
 import { sent, waitPresented } from '../support/harness';
-import { openWallPages, type WallPages } from '../support/wallPages';
+import { openWallPages, type WallPages } from '../support/testApiWall';
 import {
   copyWallVideo,
   lagOf,

@@ -6,6 +6,9 @@ import { createTestApi } from '../../../src/renderer/api/testApi';
 import { launchChromium } from '../../support/chromium';
 import { ensureRendererBuilt, RENDERER_DIST } from '../../support/rendererBuild';
 
+// A wall of renderer pages driven by the in-page test API (views pushed by the test, no host): for what a renderer
+// draws and plays on a wall. The wall through real `marquee serve` screens and the hub is tests/support/wallPages.ts.
+
 /** One screen of a wall in the browser: its page, its place and how far its host's clock is off. */
 export type WallPage = Readonly<{ page: Page; place: WallPlace; clockOffsetMs: number }>;
 
