@@ -62,7 +62,7 @@ export function VideoSlide({ slide }: Readonly<{ slide: SlideOf<'video'> }>) {
           muted
           autoPlay={!walled}
           playsInline
-          loop={slide.duration !== undefined || spanned}
+          loop={!walled && (slide.duration !== undefined || spanned)}
           preload="auto"
           onLoadedMetadata={(e) => {
             const { duration: d, videoWidth: w, videoHeight: h } = e.currentTarget;

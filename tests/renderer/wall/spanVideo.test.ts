@@ -81,6 +81,19 @@ describe('a video spanned across a 3 × 1 wall', () => {
     expect(wall.errors).toEqual([]);
   }, 60_000);
 
+  it("loops on the wall's clock: every screen starts the video again at the wall's loop instant", async () => {
+    const wait = startMs + WALL_VIDEO_S * 1000 + 600 - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const probes = await Promise.all(wall.screens.map((s) => probeVideo(s.page, 1_000)));
+    for (const rows of probes) {
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      // Standing at its end (the jump back missed) a screen would be seconds off. The first jump's cost is a guess
+      // (a page learns it from its seeks), so how close it lands is the bench's business, not this test's.
+      expect(Math.abs(median(rows.map((row) => lagOf(row, startMs))))).toBeLessThan(0.25);
+      expect(Math.max(...rows.map(([, media]) => media))).toBeLessThan(2.5);
+    }
+  }, 60_000);
+
   it('reports its media time at a host instant, nudging the rate by at most 5 %', async () => {
     for (const screen of wall.screens) {
       const reports = (await sent(screen.page)).filter(
