@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ControlState, PlaylistItem } from '../core/control/controlState';
 import type { ControlReply } from '../core/control/replies';
+import { parseLanMessage } from '../core/channels/lanPushContract';
+import { assertNever } from '../core/assertNever';
 import { backoffMs, socketUrl, TOKEN_KEY, tokenFromHash } from './remoteConnection';
 
 /** Where the connection to the host stands. */
@@ -25,12 +27,6 @@ export type Remote = Readonly<{
   setToken(token: string): void;
   retryNow(): void;
 }>;
-
-type Incoming =
-  | { type: 'hello'; screens: ControlState[] }
-  | { type: 'state'; state: ControlState }
-  | { type: 'playlist'; screen: string; slides: PlaylistItem[] }
-  | (ControlReply & { type?: undefined });
 
 function initialToken(): string | null {
   const fromHash = tokenFromHash(window.location.hash);
@@ -77,41 +73,52 @@ export function useRemote(): Remote {
         setConnection({ kind: 'online' });
       };
       ws.onmessage = (event) => {
-        let msg: Incoming;
+        let data: unknown;
         try {
-          msg = JSON.parse(String(event.data)) as Incoming;
+          data = JSON.parse(String(event.data));
         } catch {
           return;
         }
+        const message = parseLanMessage(data);
+        if (message === null) {
+          console.warn('Marquee remote: ignored a message from the host that is no push or reply');
+          return;
+        }
         const at = Date.now();
-        if (msg.type === 'hello') setScreens(msg.screens.map((state) => ({ state, receivedAt: at })));
-        else if (msg.type === 'state') {
-          const incoming = msg.state;
-          setScreens((old) => {
-            const found = old.some((s) => s.state.screen === incoming.screen);
-            const entry = { state: incoming, receivedAt: at };
-            return found ? old.map((s) => (s.state.screen === incoming.screen ? entry : s)) : [...old, entry];
-          });
-        } else if (msg.type === 'playlist') {
-          const { screen, slides } = msg;
-          setPlaylists((old) => ({ ...old, [screen]: slides }));
-        } else if ('ok' in msg) {
-          const id = typeof msg.id === 'number' ? msg.id : -1;
-          const resolve = pending.current.get(id);
-          if (resolve) {
-            pending.current.delete(id);
-            resolve(msg);
-          }
-          if (msg.ok) {
-            const state = msg.state;
-            const all = msg.screens ?? [state];
-            setScreens((old) =>
-              old.map((s) => {
-                const fresh = all.find((x) => x.screen === s.state.screen);
-                return fresh ? { state: fresh, receivedAt: at } : s;
-              }),
-            );
-          }
+        if (message.kind === 'push') {
+          const push = message.push;
+          if (push.type === 'hello') setScreens(push.screens.map((state) => ({ state, receivedAt: at })));
+          else if (push.type === 'state') {
+            const incoming = push.state;
+            setScreens((old) => {
+              const found = old.some((s) => s.state.screen === incoming.screen);
+              const entry = { state: incoming, receivedAt: at };
+              return found
+                ? old.map((s) => (s.state.screen === incoming.screen ? entry : s))
+                : [...old, entry];
+            });
+          } else if (push.type === 'playlist') {
+            const { screen, slides } = push;
+            setPlaylists((old) => ({ ...old, [screen]: slides }));
+          } else assertNever(push);
+          return;
+        }
+        const msg = message.reply;
+        const id = typeof msg.id === 'number' ? msg.id : -1;
+        const resolve = pending.current.get(id);
+        if (resolve) {
+          pending.current.delete(id);
+          resolve(msg);
+        }
+        if (msg.ok) {
+          const state = msg.state;
+          const all = msg.screens ?? [state];
+          setScreens((old) =>
+            old.map((s) => {
+              const fresh = all.find((x) => x.screen === s.state.screen);
+              return fresh ? { state: fresh, receivedAt: at } : s;
+            }),
+          );
         }
       };
       ws.onclose = (event) => {

@@ -3,7 +3,8 @@ import { SLIDE_TYPES } from '../playlist/schema';
 import { Text } from '../playlist/fields';
 import { ERROR_CODES, type ControlReply } from './replies';
 
-const SlideCardSchema = z.strictObject({
+/** A slide as staff see it (`SlideCard`). */
+export const SlideCardSchema = z.strictObject({
   id: z.string(),
   type: z.enum(SLIDE_TYPES),
   title: Text,

@@ -1,3 +1,4 @@
+import { helloPush, type LanPush, playlistPush, statePush } from '../../core/channels/lanPushContract';
 import {
   createServer,
   type IncomingMessage,
@@ -64,12 +65,6 @@ export type LanApi = Readonly<{
   close(): void;
 }>;
 
-/** Messages the server pushes on `/api/ws` besides replies (which carry `ok`). */
-export type LanPush =
-  | Readonly<{ type: 'hello'; screens: readonly ControlState[] }>
-  | Readonly<{ type: 'state'; state: ControlState }>
-  | Readonly<{ type: 'playlist'; screen: string; slides: unknown }>;
-
 /** Builds the LAN API: token-checked HTTP endpoints, a state-pushing WebSocket, and the web remote. */
 export function createLanApi(options: LanApiOptions): LanApi {
   const { gateway } = options;
@@ -90,14 +85,14 @@ export function createLanApi(options: LanApiOptions): LanApi {
     const text = JSON.stringify(message);
     for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(text);
   };
-  const playlistPush = (screen: string): LanPush | null => {
+  const playlistOf = (screen: string): LanPush | null => {
     const slides = target.playlist(screen);
-    return slides ? { type: 'playlist', screen, slides } : null;
+    return slides ? playlistPush(screen, slides) : null;
   };
   const offState = target.onStateChange((state) => {
     if (clients.size === 0) return;
-    pushAll({ type: 'state', state });
-    const push = playlistPush(state.screen);
+    pushAll(statePush(state));
+    const push = playlistOf(state.screen);
     const text = JSON.stringify(push);
     if (push && lastPlaylist.get(state.screen) !== text) {
       lastPlaylist.set(state.screen, text);
@@ -224,9 +219,9 @@ export function createLanApi(options: LanApiOptions): LanApi {
     const welcome = (): void => {
       clients.add(ws);
       const screens = target.states();
-      ws.send(JSON.stringify({ type: 'hello', screens } satisfies LanPush));
+      ws.send(JSON.stringify(helloPush(screens)));
       for (const s of screens) {
-        const push = playlistPush(s.screen);
+        const push = playlistOf(s.screen);
         if (push) ws.send(JSON.stringify(push));
       }
     };
