@@ -49,7 +49,7 @@ export function LiveScreen(
         {shot !== null ? (
           <img src={shot.url} alt={t.shotAlt} className={state.kind === 'unavailable' ? 'stale' : ''} />
         ) : (
-          <span className="shot-empty">{state.kind === 'loading' ? t.shotLoading : '—'}</span>
+          <span className="shot-empty">—</span>
         )}
       </button>
       <div className="shot-text">

@@ -55,6 +55,16 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
     expect(serve.stdout()).not.toContain(TOKEN);
   });
 
+  it('says on the live screen why there is no picture of a kiosk browser the host did not start', async () => {
+    const { context, page } = await phone('zh-CN');
+    const reason = page.getByTestId('shot-reason');
+    await reason.waitFor({ timeout: 20_000 });
+    expect(await reason.textContent()).toContain('serve without --open');
+    expect(await reason.textContent()).toContain('无法获取屏幕画面');
+    await page.screenshot({ path: join(SHOTS, 'remote-zh-live-unavailable.png') });
+    await context.close();
+  });
+
   it('taps Next and the kiosk page shows the next slide', async () => {
     const { context, page } = await phone('en-US');
     const before = await kioskSeq();
