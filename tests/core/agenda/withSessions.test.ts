@@ -31,7 +31,8 @@ describe('withSessions', () => {
         const before = hadSessions ? { ...data, sessions: [1, 2] } : data;
         const text = JSON.stringify(before, null, space);
         const out = JSON.parse(withSessions(text, [session]));
-        expect(out).toEqual({ ...before, sessions: [session] });
+        // Why: compared with what the file holds (JSON has no -0, which fc.jsonValue() makes).
+        expect(out).toEqual({ ...JSON.parse(text), sessions: [session] });
       }),
       { numRuns: 200 },
     );
