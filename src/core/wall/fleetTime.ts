@@ -16,6 +16,9 @@ export type OffsetEstimate = Readonly<{
   bestRoundTripMs: number;
 }>;
 
+/** A time a clock can have read: finite and within ±2^53 ms (epoch ms are ~1.8e12), so sums cannot overflow. */
+const readable = (t: number): boolean => Number.isFinite(t) && Math.abs(t) <= Number.MAX_SAFE_INTEGER;
+
 /** At least this many samples before an estimate is made. */
 export const MIN_SAMPLES = 5;
 
@@ -45,11 +48,7 @@ function standardDeviation(values: readonly number[]): number {
  */
 export function estimateOffset(samples: readonly TimeSample[]): OffsetEstimate | null {
   const usable = samples.filter(
-    (s) =>
-      Number.isFinite(s.sentAt) &&
-      Number.isFinite(s.hubAt) &&
-      Number.isFinite(s.receivedAt) &&
-      roundTrip(s) >= 0,
+    (s) => readable(s.sentAt) && readable(s.hubAt) && readable(s.receivedAt) && roundTrip(s) >= 0,
   );
   if (usable.length < MIN_SAMPLES) return null;
   const byRoundTrip = [...usable].sort((a, b) => roundTrip(a) - roundTrip(b));

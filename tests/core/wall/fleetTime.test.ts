@@ -50,6 +50,14 @@ describe('estimateOffset', () => {
     );
   });
 
+  it('drops samples whose times no clock reads (finite but near the double limit)', () => {
+    const huge = { sentAt: 0, hubAt: 1.7e308, receivedAt: 1 };
+    const samples = [huge, huge, huge, huge, huge, { sentAt: 0, hubAt: -1.7e308, receivedAt: 1 }];
+    const estimate = estimateOffset(samples);
+    expect(estimate === null || Number.isFinite(estimate.offsetMs)).toBe(true);
+    expect(estimateOffset(samples.map((s) => ({ ...s, sentAt: -1.7e308 })))).toBeNull();
+  });
+
   it('never throws and drops impossible samples (property)', () => {
     const anyNumber = fc.oneof(fc.double(), fc.integer());
     fc.assert(
