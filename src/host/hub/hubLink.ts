@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import mqtt, { type MqttClient } from 'mqtt';
 import {
   type FleetAlert,
@@ -32,17 +30,17 @@ import {
   restoredPresence,
 } from '../../core/hub/presence';
 import { assertNever } from '../../core/assertNever';
+import type { FleetLog } from '../fleet/fleetLink';
 import { superviseClient } from '../fleet/reconnectWatchdog';
 import { settlesWithin } from '../fleet/settlesWithin';
 import { createProofCollector, type ProofCollector } from './proofCollector';
+import { loadAlert, writeAlert } from './alertFile';
+import { firstConnection } from './firstConnection';
 import { loadPresence, savePresence } from './presenceFile';
 import { createThumbnailStore } from './thumbnailStore';
 
-/** Where the hub reports what it sees; a pino logger fits. */
-export type HubLog = Readonly<{
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-}>;
+/** Where the hub reports what it sees: the fleet link's log shape (a pino logger fits). */
+export type HubLog = FleetLog;
 
 /** How the hub's controller reaches the broker and where it keeps its files. */
 export type HubLinkOptions = Readonly<{
@@ -399,33 +397,4 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       await savePresence(presenceFile, table).catch(() => undefined);
     },
   };
-}
-
-function loadAlert(file: string): FleetAlert {
-  try {
-    const parsed = parseFleetAlert(readFileSync(file, 'utf8'));
-    return parsed.ok ? parsed.value : { active: false };
-  } catch {
-    return { active: false };
-  }
-}
-
-async function writeAlert(file: string, alert: FleetAlert): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(alert)}\n`, { fsync: true });
-}
-
-/** Resolves on the client's first connection; rejects with the first error before it (a wrong password, no broker). */
-function firstConnection(client: MqttClient): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const onConnect = (): void => {
-      client.off('error', onError);
-      resolve();
-    };
-    const onError = (err: Error): void => {
-      client.off('connect', onConnect);
-      reject(err);
-    };
-    client.once('connect', onConnect);
-    client.once('error', onError);
-  });
 }
