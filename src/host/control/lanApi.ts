@@ -10,7 +10,6 @@ import { createServer as createTlsServer } from 'node:https';
 import type { Health } from '../../core/channels/healthContract';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { ControlState } from '../../core/control/controlState';
 import { errorReply } from '../../core/control/replies';
 import { originMatchesHost } from '../http/hostAllowList';
 import { createHostGuard } from '../http/hostGuard';
