@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { screenPassword } from '../src/host/hub/brokerCredentials';
-import { type Hub, startHub } from '../src/host/hub/startHub';
+import type { Hub } from '../src/host/hub/startHub';
 import type { BrokerLogin } from '../tests/support/brokers';
 import { msUntil, type ScreenProcess, spawnFleetScreens, stateOnApi } from '../tests/support/fleetHub';
-import { QUICK_FLEET } from '../tests/support/fleetScreens';
+import { allOnline, QUICK_FLEET, spawnScreensOver, startLoopbackHub } from '../tests/support/fleetScreens';
 import { memory, quantile } from './benchMemory';
 import type { BenchRow } from './benchTypes';
 
@@ -112,51 +111,28 @@ export async function run(): Promise<readonly BenchRow[]> {
   const processes: ScreenProcess[] = [];
   let hub: Hub | null = null;
   try {
-    hub = await startHub({
-      dir: join(dir, 'hub'),
-      listen: { host: '127.0.0.1', port: 0 },
-      mqttListen: [{ host: '127.0.0.1', port: 0 }],
-      broker: null,
-      token: TOKEN,
-      fleetRemoteDir: null,
-    });
+    const fleet = await startLoopbackHub(join(dir, 'hub'), TOKEN);
+    hub = fleet.hub;
     const running = hub;
-    const credentials = hub.credentials;
-    const url = hub.brokerUrls[0];
-    if (credentials === null || url === undefined) throw new Error('the embedded broker did not start');
-    const login = (name: string): BrokerLogin => ({
-      username: name,
-      password: screenPassword(credentials, name),
-    });
+    const { url, login } = fleet;
     const names = Array.from({ length: SCREENS }, (_, i) => `door-${String(i + 1).padStart(2, '0')}`);
     const onScreen = new Map<string, { slide: string; at: number }>();
     const acks = new AckWaiter();
     const before = memory();
-    const per = Math.ceil(SCREENS / PROCESSES);
-    for (let p = 0; p < PROCESSES; p++) {
-      processes.push(
-        spawnFleetScreens(
-          {
-            url,
-            dir: join(dir, `screens-${p}`),
-            // Why: the link's own timings (keepalive 10 s, proof of play every 15 s), as at a venue.
-            tuning: {},
-            screens: names.slice(p * per, (p + 1) * per).map((n) => ({ login: login(n), groups: ['doors'] })),
-          },
-          (presented) => {
-            onScreen.set(presented.screen, { slide: presented.slide, at: presented.at });
-            acks.acked();
-          },
-        ),
-      );
-    }
-    await Promise.all(processes.map((p) => p.ready));
-    await msUntil(
-      () =>
-        names.filter((n) => running.link.snapshot().screens.find((r) => r.screen === n)?.state !== 'online'),
-      (missing) => missing.length === 0,
-      60_000,
+    processes.push(
+      ...spawnScreensOver(
+        PROCESSES,
+        fleet,
+        // Why: the link's own timings (keepalive 10 s, proof of play every 15 s), as at a venue.
+        { dir, tuning: {}, screens: names.map((name) => ({ name, groups: ['doors'] })) },
+        (presented) => {
+          onScreen.set(presented.screen, { slide: presented.slide, at: presented.at });
+          acks.acked();
+        },
+      ),
     );
+    await Promise.all(processes.map((p) => p.ready));
+    await allOnline(running, names, 60_000);
     await new Promise((r) => setTimeout(r, 1_000));
     const joined = memory();
     const load0 = loadavg()[0] ?? 0;

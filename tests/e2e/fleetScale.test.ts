@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenPassword } from '../../src/host/hub/brokerCredentials';
-import { type Hub, startHub } from '../../src/host/hub/startHub';
-import type { BrokerLogin } from '../support/brokers';
+import type { Hub } from '../../src/host/hub/startHub';
 import { type LaunchedChromium, launchChromium } from '../support/chromium';
-import { msUntil, type ScreenProcess, spawnFleetScreens } from '../support/fleetHub';
-import { type FleetScreen, QUICK_FLEET, startFleetScreen } from '../support/fleetScreens';
+import { msUntil, type ScreenProcess } from '../support/fleetHub';
+import {
+  allOnline,
+  type FleetScreen,
+  QUICK_FLEET,
+  spawnScreensOver,
+  startFleetScreen,
+  startLoopbackHub,
+} from '../support/fleetScreens';
 import { ensurePageBuilt } from '../support/rendererBuild';
 
 const NODE_PROCESSES = 2;
@@ -53,36 +58,14 @@ describe('a fleet of 52 real screens on the embedded hub', () => {
     ensurePageBuilt('renderer');
     dir = mkdtempSync(join(tmpdir(), 'marquee-fleet-scale-'));
     mkdirSync(SHOTS, { recursive: true });
-    hub = await startHub({
-      dir: join(dir, 'hub'),
-      listen: { host: '127.0.0.1', port: 0 },
-      mqttListen: [{ host: '127.0.0.1', port: 0 }],
-      broker: null,
-      token: 'fleet-scale-token-0123456789',
-      fleetRemoteDir: null,
-    });
-    const credentials = hub.credentials;
-    const url = hub.brokerUrls[0];
-    if (credentials === null || url === undefined) throw new Error('the embedded broker did not start');
-    const login = (name: string): BrokerLogin => ({
-      username: name,
-      password: screenPassword(credentials, name),
-    });
-    const perProcess = Math.ceil(NODE_SCREENS / NODE_PROCESSES);
-    for (let p = 0; p < NODE_PROCESSES; p++) {
-      const mine = nodeScreens.slice(p * perProcess, (p + 1) * perProcess);
-      processes.push(
-        spawnFleetScreens(
-          {
-            url,
-            dir: join(dir, `node-${p}`),
-            tuning: TUNING,
-            screens: mine.map((s) => ({ login: login(s.name), groups: s.groups })),
-          },
-          (presented) => onScreen.set(presented.screen, presented.slide),
-        ),
-      );
-    }
+    const fleet = await startLoopbackHub(join(dir, 'hub'), 'fleet-scale-token-0123456789');
+    hub = fleet.hub;
+    const { url, login } = fleet;
+    processes.push(
+      ...spawnScreensOver(NODE_PROCESSES, fleet, { dir, tuning: TUNING, screens: nodeScreens }, (presented) =>
+        onScreen.set(presented.screen, presented.slide),
+      ),
+    );
     for (const s of browserScreens) {
       const screen = await startFleetScreen({
         url,
@@ -102,14 +85,10 @@ describe('a fleet of 52 real screens on the embedded hub', () => {
       pages.push(page);
     }
     await Promise.all(processes.map((p) => p.ready));
-    await msUntil(
-      () =>
-        everyone.filter(
-          (s) => hub.link.snapshot().screens.find((r) => r.screen === s.name)?.state !== 'online',
-        ),
-      (missing) => missing.length === 0,
+    await allOnline(
+      hub,
+      everyone.map((s) => s.name),
       45_000,
-      100,
     );
     await waitAllShow(
       everyone.map((s) => s.name),

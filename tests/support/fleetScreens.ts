@@ -5,8 +5,11 @@ import { systemClock } from '../../src/host/clock';
 import { DEFAULTS, type MarqueeConfig } from '../../src/host/config/configSchema';
 import { fleetPartWith, type FleetTuning } from '../../src/host/fleet/fleetPart';
 import { type BrowserTransport, startBrowserTransport } from '../../src/host/http/browserTransport';
+import { screenPassword } from '../../src/host/hub/brokerCredentials';
+import { type Hub, startHub } from '../../src/host/hub/startHub';
 import { type Show, startShow } from '../../src/host/show/startShow';
 import type { BrokerLogin } from './brokers';
+import { msUntil, type ScreenProcess, spawnFleetScreens } from './fleetHub';
 import { noticePlaylist, numberedNotices } from './noticePlaylist';
 import { RENDERER_DIST } from './rendererBuild';
 
@@ -139,4 +142,62 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
     },
     dispose: () => show.dispose(),
   };
+}
+
+/** A hub with its embedded broker, both on loopback port 0, and the broker login of any screen name on it. */
+export type LoopbackHub = Readonly<{ hub: Hub; url: string; login: (name: string) => BrokerLogin }>;
+
+/** Starts `marquee hub` with its embedded broker in `dir`, answering to `token`. */
+export async function startLoopbackHub(dir: string, token: string): Promise<LoopbackHub> {
+  const hub = await startHub({
+    dir,
+    listen: { host: '127.0.0.1', port: 0 },
+    mqttListen: [{ host: '127.0.0.1', port: 0 }],
+    broker: null,
+    token,
+    fleetRemoteDir: null,
+  });
+  const credentials = hub.credentials;
+  const url = hub.brokerUrls[0];
+  if (credentials === null || url === undefined) {
+    await hub.dispose();
+    throw new Error('the embedded broker did not start');
+  }
+  return { hub, url, login: (name) => ({ username: name, password: screenPassword(credentials, name) }) };
+}
+
+/** Many real screens joining `fleet`, split evenly over `processes` child processes (folders dir/screens-<p>). */
+export function spawnScreensOver(
+  processes: number,
+  fleet: LoopbackHub,
+  args: Readonly<{
+    dir: string;
+    tuning: FleetTuning;
+    screens: readonly Readonly<{ name: string; groups: readonly string[] }>[];
+  }>,
+  onPresented: (p: { screen: string; slide: string; seq: number; at: number }) => void,
+): ScreenProcess[] {
+  const per = Math.ceil(args.screens.length / processes);
+  return Array.from({ length: processes }, (_, p) =>
+    spawnFleetScreens(
+      {
+        url: fleet.url,
+        dir: join(args.dir, `screens-${p}`),
+        tuning: args.tuning,
+        screens: args.screens
+          .slice(p * per, (p + 1) * per)
+          .map((s) => ({ login: fleet.login(s.name), groups: s.groups })),
+      },
+      onPresented,
+    ),
+  );
+}
+
+/** Resolves once every one of `names` is online in the hub's own snapshot; rejects after `limitMs`. */
+export function allOnline(hub: Hub, names: readonly string[], limitMs: number): Promise<number> {
+  return msUntil(
+    () => names.filter((n) => hub.link.snapshot().screens.find((r) => r.screen === n)?.state !== 'online'),
+    (missing) => missing.length === 0,
+    limitMs,
+  );
 }

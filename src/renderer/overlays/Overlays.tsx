@@ -1,5 +1,5 @@
 import { AnimatePresence, motion } from 'framer-motion';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { ShowView } from '../../core/view/showView';
 import { NOTHING_PRELOADED } from '../assets/preload';
 import { type SlideEnv, SlideEnvContext } from '../show/SlideEnv';
@@ -9,8 +9,8 @@ import { UI } from '../text/uiText';
 
 const noop = (): void => undefined;
 
-/** An announcement from staff over whatever slide is on screen (info or urgent), faded in and out. */
-export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
+/** The slide environment an overlay's text lays out in: the show's view, nothing preloaded, nothing reported. */
+function OverlayEnv({ view, children }: Readonly<{ view: ShowView; children: ReactNode }>) {
   const env = useMemo<SlideEnv>(
     () => ({
       view,
@@ -22,9 +22,14 @@ export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
     }),
     [view],
   );
+  return <SlideEnvContext.Provider value={env}>{children}</SlideEnvContext.Provider>;
+}
+
+/** An announcement from staff over whatever slide is on screen (info or urgent), faded in and out. */
+export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
   const a = view.announcement;
   return (
-    <SlideEnvContext.Provider value={env}>
+    <OverlayEnv view={view}>
       <AnimatePresence>
         {a === null ? null : (
           <motion.div
@@ -40,26 +45,15 @@ export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
           </motion.div>
         )}
       </AnimatePresence>
-    </SlideEnvContext.Provider>
+    </OverlayEnv>
   );
 }
 
 /** A small, discreet sign that the rotation is paused. */
 export function PausedIndicator({ view }: Readonly<{ view: ShowView }>) {
-  const env = useMemo<SlideEnv>(
-    () => ({
-      view,
-      preloaded: NOTHING_PRELOADED,
-      still: false,
-      report: noop,
-      mediaDuration: noop,
-      videoTime: noop,
-    }),
-    [view],
-  );
   if (!view.paused) return null;
   return (
-    <SlideEnvContext.Provider value={env}>
+    <OverlayEnv view={view}>
       <div className="paused" data-paused="">
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <rect x="3" y="2" width="3.5" height="12" rx="1" />
@@ -67,6 +61,6 @@ export function PausedIndicator({ view }: Readonly<{ view: ShowView }>) {
         </svg>
         <InlineText text={UI.paused} />
       </div>
-    </SlideEnvContext.Provider>
+    </OverlayEnv>
   );
 }
