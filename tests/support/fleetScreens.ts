@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pino from 'pino';
 import { systemClock } from '../../src/host/clock';
-import { DEFAULTS, type MarqueeConfig } from '../../src/host/config/configSchema';
+import type { MarqueeConfig } from '../../src/host/config/configSchema';
 import { fleetPartWith, type FleetTuning } from '../../src/host/fleet/fleetPart';
 import { type BrowserTransport, startBrowserTransport } from '../../src/host/http/browserTransport';
 import { screenPassword } from '../../src/host/hub/brokerCredentials';
@@ -12,6 +11,7 @@ import type { BrokerLogin } from './brokers';
 import { msUntil, type ScreenProcess, spawnFleetScreens } from './fleetHub';
 import { noticePlaylist, numberedNotices } from './noticePlaylist';
 import { RENDERER_DIST } from './rendererBuild';
+import { showInFolder } from './showInFolder';
 
 /** The timings fleet tests give their screens: quick keepalive and reconnects. */
 export const QUICK_FLEET: FleetTuning = {
@@ -73,27 +73,15 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
   writeFileSync(playlistFile, JSON.stringify(noticePlaylist(notices, { duration: options.seconds ?? 600 })));
   const passwordFile = join(options.dir, 'fleet.pw');
   writeFileSync(passwordFile, `${options.login.password}\n`, { mode: 0o600 });
+  const folder = showInFolder(options.dir, systemClock, 60_000);
   const config: MarqueeConfig = {
-    ...DEFAULTS,
-    playlist: playlistFile,
-    configFile: null,
+    ...folder.config,
     screen: name,
     groups: [...options.groups],
-    controlSocket: join(options.dir, 'control.sock'),
     fleet: { url: options.url, username: name, passwordFile, ca: null },
   };
   const show = await startShow(config, {
-    paths: {
-      config: join(options.dir, 'config'),
-      state: join(options.dir, 'state'),
-      logs: join(options.dir, 'logs'),
-      cache: join(options.dir, 'cache'),
-    },
-    logger: pino({ level: 'silent' }),
-    timing: { speed: 1, offsetMs: 0, clock: systemClock, limits: { silentMs: 60_000 } },
-    appRoot: options.dir,
-    version: 'test',
-    out: { write: () => true },
+    ...folder.options,
     parts: [fleetPartWith(options.tuning ?? QUICK_FLEET)],
   });
   const presented: Presented[] = [];

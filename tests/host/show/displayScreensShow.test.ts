@@ -1,19 +1,18 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fleetTopics } from '../../../src/core/channels/fleetContract';
 import type { Playlist } from '../../../src/core/playlist/types';
 import { ManualClock } from '../../../src/host/clock';
-import { DEFAULTS, type MarqueeConfig } from '../../../src/host/config/configSchema';
+import type { MarqueeConfig } from '../../../src/host/config/configSchema';
 import { fleetPart } from '../../../src/host/fleet/fleetPart';
 import { planDisplayScreens } from '../../../src/host/kiosk/displayScreens';
-import type { PlatformPaths } from '../../../src/host/paths';
 import { proofOfPlayDir } from '../../../src/host/proof/impressionLog';
 import { type Show, type StartShowOptions, startShow } from '../../../src/host/show/startShow';
 import { startTestBroker, type TestBroker } from '../../support/brokers';
 import { connectTestClient } from '../../support/mqttClients';
+import { showInFolder } from '../../support/showInFolder';
 
 // One PC behind two displays: each display its own screen (the `displays` setting), in one show.
 
@@ -46,15 +45,10 @@ const shows: Show[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-displays-'));
   await writeFile(join(dir, 'playlist.json'), JSON.stringify(playlist));
-  const paths: PlatformPaths = {
-    config: join(dir, 'config'),
-    state: join(dir, 'state'),
-    logs: join(dir, 'logs'),
-    cache: join(dir, 'cache'),
-  };
   clock = new ManualClock(START);
+  const show = showInFolder(dir, clock);
   config = {
-    ...DEFAULTS,
+    ...show.config,
     screen: 'booth-pc',
     display: { kind: 'all' },
     displays: {
@@ -62,19 +56,8 @@ beforeEach(async () => {
       '2': { screen: 'hall-a-sponsors', groups: ['hall-a', 'sponsors'] },
       '3': { screen: 'foyer' },
     },
-    playlist: join(dir, 'playlist.json'),
-    configFile: null,
-    controlSocket: join(dir, 'control.sock'),
   };
-  options = {
-    paths,
-    logger: pino({ level: 'silent' }),
-    timing: { speed: 1, offsetMs: 0, clock, limits: { silentMs: 30_000 } },
-    appRoot: dir,
-    version: 'test',
-    out: { write: () => true },
-    parts: [],
-  };
+  options = show.options;
 });
 
 afterEach(async () => {

@@ -2,21 +2,20 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../../src/core/playlist/types';
 import type { ShowView } from '../../../src/core/view/showView';
 import { missingAssetRef } from '../../../src/host/cache/cacheRoute';
 import { ManualClock } from '../../../src/host/clock';
-import { DEFAULTS, type MarqueeConfig } from '../../../src/host/config/configSchema';
+import type { MarqueeConfig } from '../../../src/host/config/configSchema';
 import { PlaylistStartError } from '../../../src/host/playlist/playlistSource';
-import type { PlatformPaths } from '../../../src/host/paths';
 import {
   type Show,
   type ShowPart,
   type StartShowOptions,
   startShow as startShowOf,
 } from '../../../src/host/show/startShow';
+import { showInFolder } from '../../support/showInFolder';
 
 // Why: a port that refuses at once, so the background prefetch fails fast and offline.
 const REMOTE_LOGO = 'https://127.0.0.1:1/sponsor.svg';
@@ -40,34 +39,10 @@ const started: Show[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'marquee-show-'));
   await writeFile(join(dir, 'playlist.json'), JSON.stringify(playlist));
-  const paths: PlatformPaths = {
-    config: join(dir, 'config'),
-    state: join(dir, 'state'),
-    logs: join(dir, 'logs'),
-    cache: join(dir, 'cache'),
-  };
-  config = {
-    ...DEFAULTS,
-    playlist: join(dir, 'playlist.json'),
-    configFile: null,
-    controlSocket: join(dir, 'control.sock'),
-  };
+  const show = showInFolder(dir, new ManualClock(Date.parse('2018-12-20T09:00:00+08:00')));
+  config = show.config;
   partsOff = [];
-  options = {
-    paths,
-    logger: pino({ level: 'silent' }),
-    timing: {
-      speed: 1,
-      offsetMs: 0,
-      clock: new ManualClock(Date.parse('2018-12-20T09:00:00+08:00')),
-      limits: { silentMs: 30_000 },
-    },
-    appRoot: dir,
-    version: 'test',
-    out: { write: () => true },
-    onPartOff: (part, message) => partsOff.push(`${part}: ${message}`),
-    parts: [],
-  };
+  options = { ...show.options, onPartOff: (part, message) => partsOff.push(`${part}: ${message}`) };
 });
 
 afterEach(async () => {
