@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Hub, startHub } from '../../src/host/hub/startHub';
+import type { Hub } from '../../src/host/hub/startHub';
 import { startTestBroker, type TestBroker } from '../support/brokers';
 import { launchChromium, type LaunchedChromium } from '../support/chromium';
 import { fleetTopics, type FleetThumbnail } from '../../src/core/channels/fleetContract';
 import { ThumbnailsSnapshot } from '../../src/core/channels/hubApiContract';
 import { type FakeScreen, fakeStatus, startFakeScreen } from '../support/fakeScreen';
+import { startHubOn } from '../support/fleetScreens';
 import { ensurePageBuilt } from '../support/rendererBuild';
 
 const TOKEN = 'fleet-remote-test-token-123';
@@ -37,12 +38,7 @@ describe('the fleet remote on a phone', () => {
     ensurePageBuilt('fleet-remote');
     broker = await startTestBroker('aedes');
     dir = mkdtempSync(join(tmpdir(), 'marquee-fleet-ui-'));
-    hub = await startHub({
-      dir,
-      listen: { host: '127.0.0.1', port: 0 },
-      mqttListen: [],
-      broker: { url: broker.url, ...broker.staff },
-      token: TOKEN,
+    hub = await startHubOn(broker, dir, TOKEN, {
       fleetRemoteDir: join(process.cwd(), 'dist', 'fleet-remote'),
     });
     screens.push(await startFakeScreen(broker.url, broker.screen('lobby'), ['doors']));

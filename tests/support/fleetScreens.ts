@@ -5,9 +5,9 @@ import type { MarqueeConfig } from '../../src/host/config/configSchema';
 import { fleetPartWith, type FleetTuning } from '../../src/host/fleet/fleetPart';
 import { type BrowserTransport, startBrowserTransport } from '../../src/host/http/browserTransport';
 import { screenPassword } from '../../src/host/hub/brokerCredentials';
-import { type Hub, startHub } from '../../src/host/hub/startHub';
+import { type Hub, type HubOptions, startHub } from '../../src/host/hub/startHub';
 import { type Show, startShow } from '../../src/host/show/startShow';
-import type { BrokerLogin } from './brokers';
+import type { BrokerLogin, TestBroker } from './brokers';
 import { msUntil, type ScreenProcess, spawnFleetScreens } from './fleetHub';
 import { noticePlaylist, numberedNotices } from './noticePlaylist';
 import { RENDERER_DIST } from './rendererBuild';
@@ -152,6 +152,24 @@ export async function startLoopbackHub(dir: string, token: string): Promise<Loop
     throw new Error('the embedded broker did not start');
   }
   return { hub, url, login: (name) => ({ username: name, password: screenPassword(credentials, name) }) };
+}
+
+/** Starts `marquee hub` in `dir` on loopback port 0 with `broker` (no embedded one) and its staff login; `extra` adds keepalive, reply wait or the fleet remote. */
+export function startHubOn(
+  broker: TestBroker,
+  dir: string,
+  token: string,
+  extra: Partial<HubOptions> = {},
+): Promise<Hub> {
+  return startHub({
+    dir,
+    listen: { host: '127.0.0.1', port: 0 },
+    mqttListen: [],
+    broker: { url: broker.url, ...broker.staff },
+    token,
+    fleetRemoteDir: null,
+    ...extra,
+  });
 }
 
 /** Many real screens joining `fleet`, split evenly over `processes` child processes (folders dir/screens-<p>). */

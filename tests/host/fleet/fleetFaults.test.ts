@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fleetTopics } from '../../../src/core/channels/fleetContract';
 import { sendOverSocket } from '../../../src/host/control/controlClient';
-import { type Hub, startHub } from '../../../src/host/hub/startHub';
+import type { Hub } from '../../../src/host/hub/startHub';
 import { BROKER_KINDS, startTestBroker, type TestBroker } from '../../support/brokers';
 import { msUntil, spawnFleetScreens, stateOnApi } from '../../support/fleetHub';
-import { QUICK_FLEET, startFleetScreen } from '../../support/fleetScreens';
+import { QUICK_FLEET, startFleetScreen, startHubOn } from '../../support/fleetScreens';
 import { connectTestClient, type TestClient } from '../../support/mqttClients';
 import { startTcpProxy, type TcpProxy } from '../../support/tcpProxy';
 
@@ -34,15 +34,7 @@ describe.each(BROKER_KINDS)('real screens through faults on %s', (kind) => {
   beforeAll(async () => {
     broker = await startTestBroker(kind);
     dir = mkdtempSync(join(tmpdir(), 'marquee-fleet-faults-'));
-    hub = await startHub({
-      dir: join(dir, 'hub'),
-      listen: { host: '127.0.0.1', port: 0 },
-      mqttListen: [],
-      broker: { url: broker.url, ...broker.staff },
-      token: TOKEN,
-      fleetRemoteDir: null,
-      keepaliveS: 1,
-    });
+    hub = await startHubOn(broker, join(dir, 'hub'), TOKEN, { keepaliveS: 1 });
     staff = await connectTestClient(broker.url, broker.staff);
     await staff.client.subscribeAsync(['marquee/v1/screen/+/status', 'marquee/v1/screen/+/reply'], {
       qos: 1,

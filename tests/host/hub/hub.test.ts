@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetSnapshot } from '../../../src/core/channels/hubApiContract';
-import { type Hub, startHub } from '../../../src/host/hub/startHub';
+import type { Hub } from '../../../src/host/hub/startHub';
 import { BROKER_KINDS, startTestBroker, type TestBroker } from '../../support/brokers';
 import { fakeImpression, startFakeScreen } from '../../support/fakeScreen';
 import { spawnFleetScreens } from '../../support/fleetHub';
-import { QUICK_FLEET, startFleetScreen } from '../../support/fleetScreens';
+import { QUICK_FLEET, startFleetScreen, startHubOn } from '../../support/fleetScreens';
 import { runMarquee } from '../../support/runMarquee';
 
 const TOKEN = 'hub-test-token-0123456789';
@@ -35,16 +35,7 @@ describe.each(BROKER_KINDS)('marquee hub on %s', (kind) => {
   let hub: Hub | null = null;
   const children: ChildProcess[] = [];
   const start = async (): Promise<Hub> => {
-    hub = await startHub({
-      dir,
-      listen: { host: '127.0.0.1', port: 0 },
-      mqttListen: [],
-      broker: { url: broker.url, ...broker.staff },
-      token: TOKEN,
-      fleetRemoteDir: null,
-      keepaliveS: 1,
-      replyWaitMs: 3_000,
-    });
+    hub = await startHubOn(broker, dir, TOKEN, { keepaliveS: 1, replyWaitMs: 3_000 });
     return hub;
   };
   beforeAll(async () => {
