@@ -21,8 +21,8 @@ const api: RendererApi = {
       listeners.delete(listener);
     };
   },
-  presented(seq, mediaDurationMs, paintedAt) {
-    ipcRenderer.send(IPC.presented, presentedMessage(seq, mediaDurationMs, paintedAt));
+  presented(seq, mediaDurationMs, paintedAt, missedFrames) {
+    ipcRenderer.send(IPC.presented, presentedMessage(seq, mediaDurationMs, paintedAt, missedFrames));
   },
   problem(seq, kind, ref, message) {
     ipcRenderer.send(IPC.problem, { type: 'problem', seq, kind, ref, message });

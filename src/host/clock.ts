@@ -7,6 +7,38 @@ export interface Clock {
   now(): number;
   /** Calls `fn` once, `delayMs` from now. */
   setTimer(delayMs: number, fn: () => void): TimerHandle;
+  /** `now()` with sub-millisecond resolution, where the clock has it (fleet time samples). */
+  fineNow?: () => number;
+}
+
+/** `clock.fineNow()` where it has one, else `clock.now()`. */
+export function fineNowOf(clock: Clock): number {
+  return clock.fineNow?.() ?? clock.now();
+}
+
+/** How often `preciseNow` re-anchors the monotonic clock to `Date.now()` (which NTP may slew). */
+const ANCHOR_EVERY_MS = 10_000;
+let anchor: { perf: number; epoch: number } | null = null;
+
+/**
+ * Epoch ms with sub-millisecond resolution: `performance.now()` anchored to `Date.now()` at the instant the
+ * latter ticks (so the anchor is exact to microseconds, not to a millisecond), re-anchored every 10 s because
+ * the monotonic clock drifts from wall time (w3c/hr-time#115). Re-anchoring spins for at most 1 ms.
+ */
+export function preciseNow(): number {
+  const p = performance.now();
+  if (anchor === null || p - anchor.perf > ANCHOR_EVERY_MS) {
+    const d0 = Date.now();
+    let d = d0;
+    let at = p;
+    // Why: Date.now() floors; right after it ticks it is exact. Bounded: it ticks within 1 ms.
+    while (d === d0) {
+      d = Date.now();
+      at = performance.now();
+    }
+    anchor = { perf: at, epoch: d };
+  }
+  return anchor.epoch + (performance.now() - anchor.perf);
 }
 
 /** The longest single wait; Node's timers overflow past 2^31-1 ms (about 24.8 days). */
@@ -15,6 +47,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The real clock: `Date.now` and `setTimeout`. */
 export const systemClock: Clock = {
   now: () => Date.now(),
+  fineNow: preciseNow,
   setTimer(delayMs, fn) {
     const timer = setTimeout(fn, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
     return { cancel: () => clearTimeout(timer) };
@@ -86,5 +119,10 @@ export function scaledClock(speed: number, base: Clock = systemClock): Clock {
 export function offsetClock(offsetMs: number, base: Clock = systemClock): Clock {
   if (!Number.isFinite(offsetMs))
     throw new Error(`offsetClock: offset must be a finite number (got ${offsetMs})`);
-  return { now: () => base.now() + offsetMs, setTimer: (delayMs, fn) => base.setTimer(delayMs, fn) };
+  const fine = base.fineNow;
+  return {
+    now: () => base.now() + offsetMs,
+    setTimer: (delayMs, fn) => base.setTimer(delayMs, fn),
+    ...(fine === undefined ? {} : { fineNow: () => fine() + offsetMs }),
+  };
 }

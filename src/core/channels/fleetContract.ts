@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Health, HealthScreenWatch, HealthSlide } from './healthContract';
 import { FleetName, fleetTopics } from './fleetTopics';
+import { StatusWall } from './wallContract';
 import { type ControlCommand, type CommandIdValue, parseCommand } from '../control/commands';
 import type { ControlError } from '../control/replies';
 import { ControlReplySchema } from '../control/controlStateSchema';
@@ -27,6 +28,7 @@ export const THUMBNAIL_MAX_BASE64 = 65_536;
 export const PROOF_BATCH_MAX = 200;
 
 export * from './fleetTopics';
+export * from './wallContract';
 
 // ---- payloads ----
 
@@ -61,6 +63,8 @@ export const OnlineStatus = z.strictObject({
    * shows it offline after 1.5× that of silence, whatever the broker's own keepalive check does.
    */
   keepalive: z.number().int().min(1).max(65_535).optional(),
+  /** Wall members only: place, fleet time estimate, the anchor in force and the last change painted. */
+  wall: StatusWall.optional(),
 });
 
 /** `…/screen/<screen>/status` when gone: the last will (set at connect), also published on a clean stop. */

@@ -33,7 +33,10 @@ export type FleetTopic =
   | Readonly<{ type: 'health'; screen: string }>
   | Readonly<{ type: 'proof'; screen: string }>
   | Readonly<{ type: 'proof-ack'; screen: string }>
-  | Readonly<{ type: 'thumbnail'; screen: string }>;
+  | Readonly<{ type: 'thumbnail'; screen: string }>
+  | Readonly<{ type: 'time'; screen: string }>
+  | Readonly<{ type: 'time-reply'; screen: string }>
+  | Readonly<{ type: 'wall-cue'; wall: string }>;
 
 /** The topic builders, one per topic of the contract. */
 export const fleetTopics = {
@@ -56,6 +59,9 @@ export const fleetTopics = {
   proof: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/proof`,
   proofAck: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/proof/ack`,
   thumbnail: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/thumbnail`,
+  time: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/time`,
+  timeReply: (screen: string) => `${FLEET_PREFIX}/screen/${screen}/time/reply`,
+  wallCue: (wall: string) => `${FLEET_PREFIX}/wall/${wall}/cue`,
 } as const;
 
 /** Parses a topic of the contract; null for any other topic (or a name that is not valid). */
@@ -73,8 +79,10 @@ export function parseFleetTopic(topic: string): FleetTopic | null {
       ? { type: 'command', target: { kind: 'group', group: a } }
       : null;
   }
+  if (kind === 'wall') return b === 'cue' && c === undefined ? { type: 'wall-cue', wall: a } : null;
   if (kind !== 'screen') return null;
   if (b === 'proof' && c === 'ack') return { type: 'proof-ack', screen: a };
+  if (b === 'time' && c === 'reply') return { type: 'time-reply', screen: a };
   if (c !== undefined) return null;
   switch (b) {
     case 'status':
@@ -82,6 +90,7 @@ export function parseFleetTopic(topic: string): FleetTopic | null {
     case 'health':
     case 'proof':
     case 'thumbnail':
+    case 'time':
       return { type: b, screen: a };
     case 'command':
       return { type: 'command', target: { kind: 'screen', screen: a } };
@@ -119,14 +128,20 @@ export function screenSubscriptions(member: FleetMember): readonly string[] {
   ];
 }
 
-/** The topic filters the hub subscribes to: every screen's status, replies, health, proof and thumbnail. */
+/** The topic filters the hub subscribes to: every screen's status, replies, health, proof, thumbnail and fleet time requests. */
 export const HUB_SUBSCRIPTIONS: readonly string[] = [
   `${FLEET_PREFIX}/screen/+/status`,
   `${FLEET_PREFIX}/screen/+/reply`,
   `${FLEET_PREFIX}/screen/+/health`,
   `${FLEET_PREFIX}/screen/+/proof`,
   `${FLEET_PREFIX}/screen/+/thumbnail`,
+  `${FLEET_PREFIX}/screen/+/time`,
 ];
+
+/** The topic filters a wall member subscribes to besides `screenSubscriptions`: its fleet time replies and its wall's cues. */
+export function wallSubscriptions(screen: string, wall: string): readonly string[] {
+  return [fleetTopics.timeReply(screen), fleetTopics.wallCue(wall)];
+}
 
 /** Whether a command sent to `target` is for this screen. */
 export function commandReaches(target: CommandTarget, member: FleetMember): boolean {

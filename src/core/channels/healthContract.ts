@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Text } from '../playlist/fields';
+import { FleetTimeSchema, WallAnchorSchema, WallShown } from './wallContract';
 
 /** The slide on screen as health reports it. */
 export const HealthSlide = z.strictObject({
@@ -97,17 +98,15 @@ export const HealthWall = z.strictObject({
   rows: z.number().int().positive(),
   column: z.number().int().nonnegative(),
   row: z.number().int().nonnegative(),
-  /** How far fleet time is ahead of this host's clock, and how sure (null: not measured; `local`: the machine's clock as is). */
-  fleetTime: z.strictObject({
-    offsetMs: z.number(),
-    errorMs: z.number().nonnegative().nullable(),
-    source: z.enum(['local', 'bus']),
-  }),
+  /** How far fleet time is ahead of this host's clock, how sure, from where and when it was measured. */
+  fleetTime: FleetTimeSchema,
   /** The wall's slide now, by its rotation, and the next change (fleet time, ms); null: nothing to play or held. */
   slideId: z.string().nullable(),
   nextChangeAt: z.number().nullable(),
-  /** The slide this screen last painted for the wall, and the fleet time of its first painted frame. */
-  shown: z.strictObject({ slideId: z.string(), shownAt: z.number() }).nullable(),
+  /** The anchor of the wall's rotation in force now (the start of fleet time, or the last cue). */
+  anchor: WallAnchorSchema,
+  /** The change this screen last painted for the wall: the slide, its planned fleet instant and its first painted frame. */
+  shown: WallShown.nullable(),
   /**
    * A spanned video of the wall's current slide as this screen last reported it: `mediaS` seconds into the video at
    * fleet instant `at`, playing at `playbackRate` (its position at fleet time t is mediaS + (t − at) / 1000 × rate).

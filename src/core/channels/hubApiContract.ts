@@ -67,6 +67,8 @@ export const SendResult = z.strictObject({
   /** The screens online and addressed when it was sent. */
   expected: z.array(FleetName),
   replies: z.array(z.strictObject({ screen: FleetName, reply: FleetReply })),
+  /** The walls it moved: each got a cue for fleet time `at` (docs/walls.md). */
+  cues: z.array(z.strictObject({ wall: FleetName, at: z.number() })).optional(),
 });
 /** The answer to `POST /api/fleet/commands`. */
 export type SendResult = z.infer<typeof SendResult>;

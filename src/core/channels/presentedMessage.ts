@@ -8,11 +8,13 @@ export function presentedMessage(
   seq: number,
   mediaDurationMs?: number,
   paintedAt?: number,
+  missedFrames?: number,
 ): PresentedMessage {
   return {
     type: 'presented',
     seq,
     ...(mediaDurationMs === undefined ? {} : { mediaDurationMs }),
     ...(paintedAt === undefined ? {} : { paintedAt }),
+    ...(missedFrames === undefined ? {} : { missedFrames }),
   };
 }

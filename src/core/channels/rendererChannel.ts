@@ -12,6 +12,8 @@ export const PresentedMessage = z.strictObject({
     .optional(),
   /** When the slide's first frame was painted, on the host's clock (ms since the epoch): a wall's shownAt. */
   paintedAt: z.number().nonnegative().optional(),
+  /** Walls: frames the page missed just before that first frame (a busy machine: it flipped late by as many). */
+  missedFrames: z.number().int().nonnegative().max(1000).optional(),
 });
 
 export type PresentedMessage = z.infer<typeof PresentedMessage>;
@@ -73,7 +75,7 @@ export type HostToRenderer = ShowMessage | ReloadMessage;
 export interface RendererApi {
   /** Calls `listener` with every new view (and the current one at once, when known); returns an unsubscribe. */
   onShow(listener: (view: ShowView) => void): () => void;
-  presented(seq: number, mediaDurationMs?: number, paintedAt?: number): void;
+  presented(seq: number, mediaDurationMs?: number, paintedAt?: number, missedFrames?: number): void;
   problem(seq: number, kind: 'image-failed' | 'video-failed', ref: string, message: string): void;
   /** A spanned video's media time at host-clock instant `at` (see `VideoTimeMessage`). */
   videoTime(seq: number, mediaS: number, at: number, playbackRate: number): void;

@@ -82,7 +82,13 @@ export type PlayerEvent =
   | Readonly<{ type: 'clear-announcement' }>
   | Readonly<{ type: 'load'; playlist: Playlist }>
   /** `paintedAt`: when the renderer painted the slide's first frame (host clock), for walls; the machine ignores it. */
-  | Readonly<{ type: 'presented'; seq: number; mediaDurationMs?: number; paintedAt?: number }>
+  | Readonly<{
+      type: 'presented';
+      seq: number;
+      mediaDurationMs?: number;
+      paintedAt?: number;
+      missedFrames?: number;
+    }>
   | Readonly<{ type: 'slide-failed'; seq: number; reason: string }>
   /** Where a spanned video is (media seconds at host instant `at`), for the wall's health; the machine ignores it. */
   | Readonly<{ type: 'video-time'; seq: number; mediaS: number; at: number; playbackRate: number }>;

@@ -28,6 +28,7 @@ import { startThumbnailPublisher, type ThumbnailOptions } from './thumbnailPubli
 
 /** How long a status reuses the health verdict it took, ms. */
 const HEALTH_CACHE_MS = 1_000;
+import { BusExtensions, type FleetBus } from './fleetBus';
 
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
@@ -71,6 +72,8 @@ export type FleetLink = Readonly<{
   alert(): FleetAlert;
   /** How many times the watchdog replaced a client whose reconnects had stopped. */
   replacements(): number;
+  /** The bus for the show's other parts (a wall's fleet time and cues). */
+  bus: FleetBus;
   /** Publishes the offline status (retained) and disconnects. */
   stop(): Promise<void>;
 }>;
@@ -92,6 +95,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   let shown: AlertShown | null = null;
   const client = (): MqttClient => supervised.current();
   let pumping = false;
+  const extensions = new BusExtensions((obj, msg) => log.warn(obj, msg));
 
   const publish = (topic: string, payload: unknown, retain: boolean, qos: 0 | 1 = 1): void => {
     if (!client().connected) return;
@@ -189,6 +193,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
   const onMessage = (topic: string, buffer: Buffer): void => {
     const parsed = parseFleetTopic(topic);
     const payload = buffer.toString('utf8');
+    if (extensions.deliver(topic, payload)) return;
     const done = (work: Promise<unknown>): void => {
       work.catch((err: unknown) =>
         log.warn({ topic, err: String(err) }, 'fleet: a message could not be handled'),
@@ -240,6 +245,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
         if (err) log.warn({ err: err.message }, 'fleet: could not subscribe; commands may not arrive');
       });
       throttle.publishNow();
+      extensions.connected(next);
       publish(fleetTopics.health(screen), options.health(), true, 0);
       options.proof?.resend();
       void pumpProof();
@@ -250,6 +256,7 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     );
     next.on('message', onMessage);
     options.onClient?.(next);
+    extensions.use(next);
     return next;
   };
   const supervised = superviseClient({
@@ -283,6 +290,13 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
     connected: () => client().connected,
     alert: () => alert,
     replacements: () => supervised.replacements(),
+    bus: {
+      connected: () => client().connected,
+      publish: (topic, payload, { qos, retain }) => publish(topic, payload, retain, qos),
+      subscribe: (filter, handler) => extensions.subscribe(filter, handler),
+      onConnect: (listener) => extensions.onConnect(listener),
+      statusChanged: () => throttle.changed(),
+    },
     async stop() {
       unsubscribe();
       throttle.stop();

@@ -2,6 +2,7 @@ import type { FleetConfig, MarqueeConfig } from '../config/configSchema';
 import { proofOfPlayDir } from '../proof/impressionLog';
 import type { ShowScreen } from '../show/showScreens';
 import type { Show, ShowPart } from '../show/startShow';
+import type { FleetBus } from './fleetBus';
 import type { FleetLink, FleetLinkOptions } from './fleetLink';
 import { createProofOutbox, proofCursorFile } from './proofOutbox';
 
@@ -64,6 +65,14 @@ async function startScreenLink(
   });
 }
 
+// Why: parts that start after the fleet link (a wall) reach its bus through the show they share, not a global.
+const buses = new WeakMap<Show, FleetBus>();
+
+/** The fleet bus of `show`'s own screen (`config.screen`) once its link started; null when not in a fleet. */
+export function fleetBusOf(show: Show): FleetBus | null {
+  return buses.get(show) ?? null;
+}
+
 /** The show's link to the venue fleet, when `fleet.url` is set (docs/fleet.md). */
 export const fleetPart: ShowPart = fleetPartWith({});
 
@@ -82,9 +91,12 @@ export function fleetPartWith({ thumbnail, ...tuning }: FleetTuning): ShowPart {
       let firstError: unknown = null;
       for (const [index, s] of show.screens.entries()) {
         try {
-          links.push(
-            await startScreenLink(show, fleet, s, index, { ...tuning, ...(thumbnail ? { thumbnail } : {}) }),
-          );
+          const link = await startScreenLink(show, fleet, s, index, {
+            ...tuning,
+            ...(thumbnail ? { thumbnail } : {}),
+          });
+          links.push(link);
+          if (s.name === show.config.screen) buses.set(show, link.bus);
         } catch (err) {
           firstError ??= err;
           show.logger.error(
@@ -95,6 +107,7 @@ export function fleetPartWith({ thumbnail, ...tuning }: FleetTuning): ShowPart {
       }
       if (links.length === 0) throw firstError;
       return async () => {
+        buses.delete(show);
         await Promise.all(links.map((link) => link.stop()));
       };
     },

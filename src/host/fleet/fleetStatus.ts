@@ -47,6 +47,18 @@ export function onlineStatus(
     version: input.version,
     at: input.now,
     keepalive: input.keepaliveS,
+    ...(input.health.wall === undefined
+      ? {}
+      : {
+          wall: {
+            name: input.health.wall.name,
+            column: input.health.wall.column,
+            row: input.health.wall.row,
+            fleetTime: input.health.wall.fleetTime,
+            anchor: input.health.wall.anchor,
+            shown: input.health.wall.shown,
+          },
+        }),
   };
 }
 

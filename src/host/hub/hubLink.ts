@@ -33,6 +33,9 @@ import { assertNever } from '../../core/assertNever';
 import type { FleetLog } from '../fleet/fleetLink';
 import { superviseClient } from '../fleet/reconnectWatchdog';
 import { settlesWithin } from '../fleet/settlesWithin';
+import { CUE_LEAD_MS } from '../../core/wall/wallCue';
+import { preciseNow } from '../clock';
+import { createHubWalls, publishCues, timeReply } from './hubWalls';
 import { createProofCollector, type ProofCollector } from './proofCollector';
 import { loadAlert, writeAlert } from './alertFile';
 import { firstConnection } from './firstConnection';
@@ -51,6 +54,8 @@ export type HubLinkOptions = Readonly<{
   /** The hub folder: `presence.json`, `alert.json` and `proof-of-play/`. */
   dir: string;
   now?: () => number;
+  /** Fleet time for the screens' time requests and wall cues; default `preciseNow` (or `now` when given). */
+  fineNow?: () => number;
   log?: HubLog;
   /** Publish the saved alert again at start (the embedded broker forgets retained messages when it stops). */
   republishAlert?: boolean;
@@ -105,6 +110,9 @@ export class BrokerSilent extends Error {}
 
 export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
   const now = options.now ?? Date.now;
+  // Why: fleet time is the hub's clock; its answers carry it to a fraction of a millisecond.
+  const fineNow = options.fineNow ?? (options.now === undefined ? preciseNow : options.now);
+  const walls = createHubWalls();
   const log = options.log ?? { info: () => undefined, warn: () => undefined };
   const presenceFile = join(options.dir, 'presence.json');
   const alertFile = join(options.dir, 'alert.json');
@@ -136,11 +144,19 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
 
   const heardAt = new Map<string, number>();
   const onMessage = (topic: string, payload: Buffer): void => {
+    // Why: fleet time replies carry the hub's clock as the request arrived, read before anything else.
+    const arrivedAt = fineNow();
     const parsed = parseFleetTopic(topic);
     if (parsed === null) return;
     if ('screen' in parsed && parsed.type !== 'proof-ack') heardAt.set(parsed.screen, now());
     const text = payload.toString('utf8');
     switch (parsed.type) {
+      case 'time': {
+        const reply = timeReply(topic, text, arrivedAt);
+        if (reply !== null)
+          client().publish(fleetTopics.timeReply(parsed.screen), JSON.stringify(reply), { qos: 0 });
+        return;
+      }
       case 'status': {
         if (text === '') return;
         const status = parseFleetPayload(ScreenStatus, topic, text);
@@ -211,6 +227,8 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       case 'health':
       case 'command':
       case 'proof-ack':
+      case 'time-reply':
+      case 'wall-cue':
         return;
       default:
         assertNever(parsed);
@@ -345,9 +363,12 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
           },
         });
       });
+      // Why: walls move as one: a cue per wall addressed, taken by the broker before the command goes out.
+      const cues = walls.cuesFor(request.command, targets, presenceRows(table), id, fineNow() + CUE_LEAD_MS);
+      if (cues.length > 0) result.cues = cues.map(({ wall, cue }) => ({ wall, at: cue.at }));
       const payload = JSON.stringify({ ...request.command, id, expiresAt });
-      const sent = Promise.all(
-        targets.map((t) => client().publishAsync(fleetTopics.command(t), payload, { qos: 1 })),
+      const sent = publishCues(client(), cues).then(() =>
+        Promise.all(targets.map((t) => client().publishAsync(fleetTopics.command(t), payload, { qos: 1 }))),
       );
       if (!(await settlesWithin(sent, BROKER_ACK_MS))) {
         pending.get(id)?.done();

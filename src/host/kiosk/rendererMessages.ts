@@ -69,6 +69,7 @@ export function rendererMessageToEvent(
         seq: message.seq,
         ...(message.mediaDurationMs === undefined ? {} : { mediaDurationMs: message.mediaDurationMs }),
         ...(message.paintedAt === undefined ? {} : { paintedAt: message.paintedAt }),
+        ...(message.missedFrames === undefined ? {} : { missedFrames: message.missedFrames }),
       };
     case 'problem':
       return message.kind === 'video-failed'

@@ -1,16 +1,19 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { HealthWall } from '../../core/channels/healthContract';
+import type { FleetTimeSchema } from '../../core/channels/wallContract';
 import type { PlayerEvent, PlayerState } from '../../core/player/playerTypes';
 import type { Playlist } from '../../core/playlist/types';
 import type { ShowView } from '../../core/view/showView';
 import {
   addCue,
+  anchorAt,
   FREE_RUNNING,
   timelinePositionAt,
   type WallAnchor,
   type WallTimeline,
 } from '../../core/wall/wallRotation';
+import { baseFor } from '../../core/wall/wallCue';
 import { wallSlidesAt } from '../../core/wall/wallSlides';
 import type { Clock, TimerHandle } from '../clock';
 import type { Dispatched, ViewStage } from '../playerHostTypes';
@@ -19,15 +22,16 @@ import type { WallSetting } from './wallSetting';
 /** How far ahead of a change the member puts the slide up (held still, preloaded) before it flips. */
 export const WALL_LEAD_MS = 400;
 
-/** This host's estimate of fleet time: `fleet = host clock + offsetMs`. */
-export type FleetTimeEstimate = Readonly<{
-  offsetMs: number;
-  errorMs: number | null;
-  source: 'local' | 'bus';
-}>;
+/** This host's estimate of fleet time: `fleet = host clock + offsetMs` (`FleetTimeSchema`). */
+export type FleetTimeEstimate = Readonly<z.infer<typeof FleetTimeSchema>>;
 
 /** The machine's own clock as fleet time: right when chrony/NTP keeps the screens' clocks together. */
-export const LOCAL_FLEET_TIME: FleetTimeEstimate = { offsetMs: 0, errorMs: null, source: 'local' };
+export const LOCAL_FLEET_TIME: FleetTimeEstimate = {
+  offsetMs: 0,
+  errorMs: null,
+  source: 'local',
+  measuredAt: null,
+};
 
 /** The part of a PlayerHost the wall drives. */
 export interface WallHost {
@@ -50,6 +54,14 @@ export type WallDriverOptions = Readonly<{
 export type WallDriver = Readonly<{
   /** Adds a cue (an anchor from the wall's cue topic) and re-plans. */
   cue(anchor: WallAnchor): void;
+  /** The anchor in force just before fleet time `at` (a local cue's base). */
+  anchorBefore(at: number): WallAnchor;
+  /** Fleet time now, by the current estimate. */
+  fleetNow(): number;
+  /** Plans again (after the fleet time estimate changed). */
+  replan(): void;
+  /** Called after each first painted frame of a change and when the anchor in force changes (the status carries both). */
+  onChange(listener: () => void): () => void;
   /** What health reports of the wall. */
   health(): z.infer<typeof HealthWall>;
   stop(): void;
@@ -67,10 +79,22 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   let timeline: WallTimeline = [FREE_RUNNING];
   let timer: TimerHandle | null = null;
   let stopped = false;
-  /** The change last cued: its slide and fleet start, the seq it got and its flip instant on the host clock. */
-  let cued: { slideId: string; startedAt: number; seq: number; flipAt: number; startAt: number } | null =
-    null;
-  let shown: { slideId: string; shownAt: number } | null = null;
+  /**
+   * The change last cued: its slide and fleet start, its flip instant on the host clock, and the seq it got; while
+   * the cue is being dispatched, `seq` is null and any newer view of the slide is its (`afterSeq` the one before).
+   */
+  let cued: {
+    slideId: string;
+    startedAt: number;
+    seq: number | null;
+    afterSeq: number;
+    flipAt: number;
+    /** The wall's start of the slide on the host clock (a spanned video's position). */
+    startAt: number;
+  } | null = null;
+  let shown: { slideId: string; plannedAt: number; shownAt: number; missedFrames: number } | null = null;
+  const shownListeners = new Set<() => void>();
+  let reportedAnchor: WallAnchor = FREE_RUNNING;
   let video: { slideId: string; mediaS: number; at: number; playbackRate: number } | null = null;
 
   const fleetNow = (): number => clock.now() + fleetTime().offsetMs;
@@ -82,33 +106,50 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     timer = null;
     if (stopped) return;
     const now = fleetNow();
+    const inForce = anchorAt(timeline, now);
+    if (inForce !== reportedAnchor) {
+      reportedAnchor = inForce;
+      for (const listener of shownListeners) listener();
+    }
     const upcoming = positionAt(now + WALL_LEAD_MS);
+    const current = host.getState();
+    const onScreenNow =
+      current.slot.kind === 'slide' ? current.playlist.slides[current.slot.index]?.id : undefined;
+    // Why: a cue that keeps the slide on screen (pause, resume, goto it) must not put it up again; one that moves a
+    // change still ahead (next, just before the rotation's own change to the same slide) must move its flip.
+    const moved = cued !== null && cued.startedAt !== upcoming?.startedAt && cued.startedAt > now;
     if (
       upcoming !== null &&
-      (cued === null || cued.slideId !== upcoming.slideId || cued.startedAt !== upcoming.startedAt)
+      (cued?.slideId !== upcoming.slideId || onScreenNow !== upcoming.slideId || moved)
     ) {
+      const before = cued;
+      // Why: the host pushes the new view from inside dispatch; it must carry flipAt already, or the renderer
+      // would start the slide at once, a lead early.
+      cued = {
+        slideId: upcoming.slideId,
+        startedAt: upcoming.startedAt,
+        seq: null,
+        afterSeq: host.getState().slot.seq,
+        flipAt: Math.max(upcoming.startedAt, now) - fleetTime().offsetMs,
+        startAt: upcoming.startedAt - fleetTime().offsetMs,
+      };
       const result = host.dispatch({ type: 'cue', slideId: upcoming.slideId, reason: 'time-up' }, 'wall');
       const state = host.getState();
       const onScreen = state.slot.kind === 'slide' ? state.playlist.slides[state.slot.index]?.id : undefined;
       if (onScreen === upcoming.slideId) {
-        const { offsetMs } = fleetTime();
-        const flipAt = Math.max(upcoming.startedAt, now) - offsetMs;
-        const startAt = upcoming.startedAt - offsetMs;
-        cued = {
-          slideId: upcoming.slideId,
-          startedAt: upcoming.startedAt,
-          seq: state.slot.seq,
-          flipAt,
-          startAt,
-        };
+        cued = { ...cued, seq: state.slot.seq };
         video = null;
       } else {
+        cued = before;
         logger.warn(
           { wall: setting.name, slide: upcoming.slideId, result },
           'the wall could not put its slide up',
         );
       }
     }
+    // Why: a held wall holds the player too, or its own clock would move on after the slide's duration.
+    const held = upcoming !== null && upcoming.endsAt === null;
+    if (held !== host.getState().paused) host.dispatch({ type: held ? 'pause' : 'resume' }, 'wall');
     // Why: `upcoming` is cued now, so plan for the change after it (it ends later than now + the lead, so the wait is
     // never 0); held or empty, look again each second (a playlist edit, a cue).
     const nextChange = upcoming?.endsAt ?? null;
@@ -123,10 +164,13 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     row: setting.row,
     bezel: setting.bezel,
   };
+  const isCued = (view: ShowView): boolean =>
+    cued !== null &&
+    (cued.seq === null ? view.seq > cued.afterSeq && view.slide?.id === cued.slideId : view.seq === cued.seq);
   // Why: every view carries the screen's place (a spanned slide put up by staff still spans); the cued one also
   // carries its flip and the wall's start of the slide.
   const stage: ViewStage = (view: ShowView) => {
-    if (cued === null || view.seq !== cued.seq) return { ...view, wall: place };
+    if (cued === null || !isCued(view)) return { ...view, wall: place };
     return {
       ...view,
       flipAt: view.flipAt ?? cued.flipAt,
@@ -148,7 +192,13 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
       event.seq !== cued.seq
     )
       return;
-    shown = { slideId: cued.slideId, shownAt: event.paintedAt + fleetTime().offsetMs };
+    shown = {
+      slideId: cued.slideId,
+      plannedAt: cued.startedAt,
+      shownAt: event.paintedAt + fleetTime().offsetMs,
+      missedFrames: event.missedFrames ?? 0,
+    };
+    for (const listener of shownListeners) listener();
   });
   step();
 
@@ -156,6 +206,13 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     cue(anchor) {
       timeline = addCue(timeline, anchor, fleetNow());
       step();
+    },
+    anchorBefore: (at) => baseFor(timeline, at),
+    fleetNow,
+    replan: step,
+    onChange(listener) {
+      shownListeners.add(listener);
+      return () => shownListeners.delete(listener);
     },
     health() {
       const now = fleetNow();
@@ -169,6 +226,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
         fleetTime: fleetTime(),
         slideId: current?.slideId ?? null,
         nextChangeAt: current?.endsAt ?? null,
+        anchor: anchorAt(timeline, now),
         shown,
         video,
       };

@@ -22,12 +22,13 @@ export function createTestApi(): TestApi {
         if (i >= 0) listeners.splice(i, 1);
       };
     },
-    presented(seq, mediaDurationMs, paintedAt) {
+    presented(seq, mediaDurationMs, paintedAt, missedFrames) {
       sent.push({
         type: 'presented',
         seq,
         ...(mediaDurationMs === undefined ? {} : { mediaDurationMs }),
         ...(paintedAt === undefined ? {} : { paintedAt }),
+        ...(missedFrames === undefined ? {} : { missedFrames }),
       });
     },
     problem(seq, kind, ref, message) {

@@ -132,8 +132,8 @@ export function createWebSocketApi(
       if (last !== null) listener(last);
       return () => listeners.delete(listener);
     },
-    presented(seq, mediaDurationMs, paintedAt) {
-      send(presentedMessage(seq, mediaDurationMs, paintedAt));
+    presented(seq, mediaDurationMs, paintedAt, missedFrames) {
+      send(presentedMessage(seq, mediaDurationMs, paintedAt, missedFrames));
     },
     problem(seq, kind, ref, message) {
       send({ type: 'problem', seq, kind, ref, message });

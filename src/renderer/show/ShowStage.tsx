@@ -6,7 +6,7 @@ import { type Preloaded, preloadView, warmUp } from '../assets/preload';
 import { backgroundStyle } from '../theme/themeStyle';
 import type { SlideEnv } from './SlideEnv';
 import { SlideView } from './SlideView';
-import { atFrameNearest, hostClock } from '../time/hostClock';
+import { atFrameNearest } from '../time/hostClock';
 import { type Motion, motionFor } from './transitions';
 
 type Shown = Readonly<{ view: ShowView; preloaded: Preloaded }>;
@@ -111,6 +111,7 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
   );
   const flipAt = view.flipAt;
   const paintedAt = useRef<number | undefined>(undefined);
+  const missedFrames = useRef<number | undefined>(undefined);
   useEffect(() => {
     const start = (): void => {
       markEntry('marquee:enter-start', seq);
@@ -121,8 +122,9 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
     // A wall: mounted still, the slide waits for the frame nearest the wall's instant, then enters.
     let cancelFlip = (): void => {};
     const cancelFirst = afterFirstFrame(() => {
-      cancelFlip = atFrameNearest(hostClock.toPage(flipAt), (frame) => {
-        paintedAt.current = Math.round(hostClock.toHost(frame) * 10) / 10;
+      cancelFlip = atFrameNearest(flipAt, (frameHostTime, missed) => {
+        paintedAt.current = frameHostTime;
+        missedFrames.current = missed;
         start();
       });
     });
@@ -165,6 +167,7 @@ function SlideLayer({ shown, api, acked, variants, bus }: LayerProps) {
         seq,
         needsLength && mediaMs !== null ? Math.round(mediaMs) : undefined,
         paintedAt.current,
+        missedFrames.current,
       );
     });
   }, [entered, needsLength, mediaMs, videoFailed, acked, seq, api]);

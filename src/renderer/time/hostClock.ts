@@ -13,11 +13,11 @@ type Reading = Readonly<{ at: number; offsetMs: number }>;
 
 /** A tracker of the host clock offset from the views' timestamps. */
 export type HostClock = Readonly<{
-  /** Records a view's `now`, read at page time `pageNow` (default Date.now()). */
+  /** Records a view's `now`, read at page time `pageNow` (default `pageTime()`). */
   note(hostNow: number, pageNow?: number): void;
   /** The current best offset (0 before any view). */
   offsetMs(): number;
-  /** A host-clock instant as page time (epoch ms, as Date.now()), and back. */
+  /** A host-clock instant as page time (epoch ms, as `pageTime()`), and back. */
   toPage(hostMs: number): number;
   toHost(pageMs: number): number;
 }>;
@@ -28,7 +28,7 @@ export function createHostClock(): HostClock {
     readings.reduce((best, r) => Math.max(best, r.offsetMs), Number.NEGATIVE_INFINITY);
   const current = (): number => (readings.length === 0 ? 0 : offsetMs());
   return {
-    note(hostNow, pageNow = Date.now()) {
+    note(hostNow, pageNow = pageTime()) {
       readings = [
         ...readings.filter((r) => pageNow - r.at < WINDOW_MS),
         { at: pageNow, offsetMs: hostNow - pageNow },
@@ -43,24 +43,43 @@ export function createHostClock(): HostClock {
 /** The page's one tracker, fed by every view the App receives. */
 export const hostClock = createHostClock();
 
+/**
+ * The page's clock, epoch ms to a fraction: the same time base as the frames' timestamps (`frameTime`), so a
+ * host instant mapped through the offset lands on the right frame (Date.now() floors to whole ms).
+ */
+export function pageTime(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 /** The page time (epoch ms) of a requestAnimationFrame timestamp. */
 export function frameTime(rafTimestamp: number): number {
   return performance.timeOrigin + rafTimestamp;
 }
 
+const NOMINAL_FRAME_MS = 1000 / 60;
+
 /**
- * Calls `fn` in the animation frame nearest `pageAt` (page epoch ms), passing that frame's page time;
- * at once (next frame) when it has passed. Returns a cancel function.
+ * Calls `fn` in the animation frame nearest the host instant `hostAt`, passing that frame's time on the host's
+ * clock; at once (next frame) when it has passed. Returns a cancel function. Each frame is compared with the
+ * instant through the mapping of that moment, and the frame's host time is read through the same one, so two
+ * pages that split across adjacent frames report them less than one frame interval apart, never more. `fn`
+ * also gets how many frames the page missed just before (a busy machine: the flip came late by as many).
  */
-export function atFrameNearest(pageAt: number, fn: (framePageTime: number) => void): () => void {
+export function atFrameNearest(
+  hostAt: number,
+  fn: (frameHostTime: number, missedFrames: number) => void,
+  clock: HostClock = hostClock,
+): () => void {
   let handle = 0;
   let previous: number | null = null;
   const step = (timestamp: number): void => {
     const t = frameTime(timestamp);
-    const interval = previous === null ? 1000 / 60 : Math.min(100, Math.max(4, t - previous));
+    const gap = previous === null ? NOMINAL_FRAME_MS : t - previous;
+    const interval = Math.min(100, Math.max(4, gap));
     previous = t;
-    // Why: the next frame comes one interval later; flip now if this one is closer to pageAt than it.
-    if (t + interval / 2 >= pageAt) fn(t);
+    const hostT = clock.toHost(t);
+    // Why: the next frame comes one interval later; flip now if this one is closer to the instant than it.
+    if (hostT + interval / 2 >= hostAt) fn(hostT, Math.max(0, Math.round(gap / NOMINAL_FRAME_MS) - 1));
     else handle = requestAnimationFrame(step);
   };
   handle = requestAnimationFrame(step);

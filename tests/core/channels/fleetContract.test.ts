@@ -38,6 +38,9 @@ describe('fleet topics', () => {
         expect(parseFleetTopic(fleetTopics.proofAck(screen))).toEqual({ type: 'proof-ack', screen });
         expect(parseFleetTopic(fleetTopics.thumbnail(screen))).toEqual({ type: 'thumbnail', screen });
         expect(parseFleetTopic(fleetTopics.command(t))).toEqual({ type: 'command', target: t });
+        expect(parseFleetTopic(fleetTopics.time(screen))).toEqual({ type: 'time', screen });
+        expect(parseFleetTopic(fleetTopics.timeReply(screen))).toEqual({ type: 'time-reply', screen });
+        expect(parseFleetTopic(fleetTopics.wallCue(screen))).toEqual({ type: 'wall-cue', wall: screen });
       }),
     );
     expect(parseFleetTopic('marquee/v1/alert')).toEqual({ type: 'alert' });

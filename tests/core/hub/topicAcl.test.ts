@@ -18,6 +18,10 @@ const level = fc.oneof(
     'proof',
     'ack',
     'thumbnail',
+    'time',
+    'reply',
+    'wall',
+    'cue',
     '',
   ),
 );
@@ -28,14 +32,17 @@ const anyTopic = fc.oneof(
 );
 
 describe('the fleet topic ACL', () => {
-  it('never lets a screen publish outside its own status, reply, health, proof and thumbnail', () => {
+  it('never lets a screen publish outside its own status, reply, health, proof, thumbnail and time requests, or wall cues', () => {
     fc.assert(
       fc.property(name, anyTopic, (screen, topic) => {
         if (!mayPublish({ kind: 'screen', screen }, topic)) return;
         const parsed = parseFleetTopic(topic);
         expect(parsed).not.toBeNull();
-        expect(['status', 'reply', 'health', 'proof', 'thumbnail']).toContain(parsed?.type);
-        expect(parsed && 'screen' in parsed ? parsed.screen : null).toBe(screen);
+        expect(['status', 'reply', 'health', 'proof', 'thumbnail', 'time', 'wall-cue']).toContain(
+          parsed?.type,
+        );
+        if (parsed?.type !== 'wall-cue')
+          expect(parsed && 'screen' in parsed ? parsed.screen : null).toBe(screen);
       }),
     );
   });
@@ -49,8 +56,8 @@ describe('the fleet topic ACL', () => {
         expect(parsed).not.toBeNull();
         if (parsed?.type === 'command' && parsed.target.kind === 'screen')
           expect(parsed.target.screen).toBe(screen);
-        if (parsed?.type === 'proof-ack') expect(parsed.screen).toBe(screen);
-        expect(['status', 'reply', 'health', 'proof', 'thumbnail']).not.toContain(parsed?.type);
+        if (parsed?.type === 'proof-ack' || parsed?.type === 'time-reply') expect(parsed.screen).toBe(screen);
+        expect(['status', 'reply', 'health', 'proof', 'thumbnail', 'time']).not.toContain(parsed?.type);
       }),
     );
   });
@@ -75,16 +82,23 @@ describe('the fleet topic ACL', () => {
       fleetTopics.health('lobby'),
       fleetTopics.proof('lobby'),
       fleetTopics.thumbnail('lobby'),
+      fleetTopics.time('lobby'),
+      fleetTopics.wallCue('entrance'),
     ]) {
       expect(mayPublish(lobby, topic)).toBe(true);
     }
     expect(mayPublish(lobby, fleetTopics.thumbnail('booth-1'))).toBe(false);
+    expect(mayPublish(lobby, fleetTopics.timeReply('lobby'))).toBe(false);
+    expect(mayPublish(lobby, fleetTopics.time('door-2'))).toBe(false);
+    expect(maySubscribe(lobby, fleetTopics.timeReply('door-2'))).toBe(false);
     for (const filter of [
       fleetTopics.command({ kind: 'screen', screen: 'lobby' }),
       fleetTopics.command({ kind: 'group', group: 'doors' }),
       fleetTopics.command({ kind: 'all' }),
       fleetTopics.alert(),
       fleetTopics.proofAck('lobby'),
+      fleetTopics.timeReply('lobby'),
+      fleetTopics.wallCue('entrance'),
     ]) {
       expect(maySubscribe(lobby, filter)).toBe(true);
     }

@@ -47,7 +47,7 @@ async function member(base: ManualClock, column: number, skewMs: number) {
     host,
     clock,
     logger,
-    fleetTime: () => ({ offsetMs: -skewMs, errorMs: 1, source: 'bus' }),
+    fleetTime: () => ({ offsetMs: -skewMs, errorMs: 1, source: 'bus', measuredAt: START }),
   });
   running.push({ host, driver });
   return { host, driver, clock };
@@ -69,6 +69,29 @@ describe('the wall driver', () => {
     expect(cued.seq).toBe(before.seq + 1);
     expect(cued.slide?.id).toBe(wallPositionAt(slides, FREE_RUNNING, next)?.slideId);
     expect(cued.flipAt).toBe(next);
+  });
+
+  it('the first view pushed of a cued slide already carries flipAt (the renderer must not start it early)', async () => {
+    const base = new ManualClock(START);
+    const { host } = await member(base, 0, 0);
+    const pushed: { seq: number; flipAt: number | undefined }[] = [];
+    host.onView((view) => pushed.push({ seq: view.seq, flipAt: view.flipAt }));
+    base.advance(12_000);
+    const seqs = [...new Set(pushed.map((v) => v.seq))];
+    expect(seqs.length).toBeGreaterThan(1);
+    for (const seq of seqs) expect(pushed.find((v) => v.seq === seq)?.flipAt).toBeTypeOf('number');
+  });
+
+  it('a cue that moves a change still ahead to the same slide moves its flip (next just before the rotation does)', async () => {
+    const base = new ManualClock(START);
+    const { host, driver } = await member(base, 0, 0);
+    const slides = wallSlidesAt(show, START);
+    const change = wallPositionAt(slides, FREE_RUNNING, START)?.endsAt ?? 0;
+    const upcoming = wallPositionAt(slides, FREE_RUNNING, change)?.slideId ?? '';
+    base.advance(change - START - 200);
+    expect(host.getView()).toMatchObject({ flipAt: change, slide: { id: upcoming } });
+    driver.cue({ kind: 'running', slideId: upcoming, at: change - 100 });
+    expect(host.getView()).toMatchObject({ flipAt: change - 100, slide: { id: upcoming } });
   });
 
   it('members whose clocks disagree flip at the same fleet instant and agree on every slide', async () => {
