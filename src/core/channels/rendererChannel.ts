@@ -12,7 +12,7 @@ export const PresentedMessage = z.strictObject({
     .optional(),
   /** When the slide's first frame was painted, on the host's clock (ms since the epoch): a wall's shownAt. */
   paintedAt: z.number().nonnegative().optional(),
-  /** Walls: frames the page missed just before that first frame (a busy machine: it flipped late by as many). */
+  /** Walls: how many frames after the one nearest the flip instant that first frame came (a busy machine). */
   missedFrames: z.number().int().nonnegative().max(1000).optional(),
 });
 

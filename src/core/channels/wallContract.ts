@@ -65,7 +65,7 @@ export const WallShown = z.strictObject({
   slideId: z.string(),
   plannedAt: z.number(),
   shownAt: z.number(),
-  /** Frames the page missed just before (a busy machine flipped late by as many); 0: on time. */
+  /** How many frames late the page flipped (a busy machine: frames missed, the slide up too late); 0: on time. */
   missedFrames: z.number().int().nonnegative(),
 });
 

@@ -58,12 +58,17 @@ export function frameTime(rafTimestamp: number): number {
 
 const NOMINAL_FRAME_MS = 1000 / 60;
 
+/** How many frames after the one nearest its instant a flip came (0: on time, within half a frame). */
+function framesLate(afterMs: number): number {
+  return afterMs > NOMINAL_FRAME_MS / 2 + 1 ? Math.round(afterMs / NOMINAL_FRAME_MS) : 0;
+}
+
 /**
  * Calls `fn` in the animation frame nearest the host instant `hostAt`, passing that frame's time on the host's
  * clock; at once (next frame) when it has passed. Returns a cancel function. Each frame is compared with the
  * instant through the mapping of that moment, and the frame's host time is read through the same one, so two
  * pages that split across adjacent frames report them less than one frame interval apart, never more. `fn`
- * also gets how many frames the page missed just before (a busy machine: the flip came late by as many).
+ * also gets how many frames late the flip came (a busy machine: frames missed, or the slide put up too late).
  */
 export function atFrameNearest(
   hostAt: number,
@@ -74,12 +79,11 @@ export function atFrameNearest(
   let previous: number | null = null;
   const step = (timestamp: number): void => {
     const t = frameTime(timestamp);
-    const gap = previous === null ? NOMINAL_FRAME_MS : t - previous;
-    const interval = Math.min(100, Math.max(4, gap));
+    const interval = previous === null ? NOMINAL_FRAME_MS : Math.min(100, Math.max(4, t - previous));
     previous = t;
     const hostT = clock.toHost(t);
     // Why: the next frame comes one interval later; flip now if this one is closer to the instant than it.
-    if (hostT + interval / 2 >= hostAt) fn(hostT, Math.max(0, Math.round(gap / NOMINAL_FRAME_MS) - 1));
+    if (hostT + interval / 2 >= hostAt) fn(hostT, framesLate(hostT - hostAt));
     else handle = requestAnimationFrame(step);
   };
   handle = requestAnimationFrame(step);
