@@ -125,9 +125,9 @@ export function useWallVideo(
       el.play().catch(() => undefined);
     };
     el.addEventListener('ended', onEnded);
-    const cancelStart = atFrameNearest(hostClock.toPage(startedAt), (pageNow) => {
+    const cancelStart = atFrameNearest(startedAt, (hostNow) => {
       if (stopped) return;
-      const late = wallPosition(hostClock.toHost(pageNow));
+      const late = wallPosition(hostNow);
       // Why: a member that joins mid-slide seeks to the wall once while still paused; the nudge does the rest.
       if (late > START_SEEK_S) seek(late);
       el.play().catch(() => undefined);
