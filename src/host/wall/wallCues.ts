@@ -38,7 +38,7 @@ export function isWallLeader(setting: WallSetting): boolean {
  */
 export function startWallCues(options: WallCuesOptions): () => void {
   const { setting, screen, host, driver, bus, gateway, logger } = options;
-  const slidesAt = (t: number) => wallSlidesAt(host.playlist, t);
+  const slidesAt = (t: number) => wallSlidesAt(host.playlist, t, setting.name);
   const seen: string[] = [];
   const seenListeners = new Set<() => void>();
   let unsent: WallCue | null = null;
