@@ -22,13 +22,13 @@ import type { Transport } from '../control/controlTarget';
 import { alertAnnouncement, type AlertShown, onlineStatus, StatusThrottle } from './fleetStatus';
 import { CommandInbox, forScreen } from './commandInbox';
 import type { ProofOutbox } from './proofOutbox';
+import { BusExtensions, type FleetBus } from './fleetBus';
 import { superviseClient } from './reconnectWatchdog';
 import { settlesWithin } from './settlesWithin';
 import { startThumbnailPublisher, type ThumbnailOptions } from './thumbnailPublisher';
 
 /** How long a status reuses the health verdict it took, ms. */
 const HEALTH_CACHE_MS = 1_000;
-import { BusExtensions, type FleetBus } from './fleetBus';
 
 /** Where the link logs; a pino logger fits. */
 export type FleetLog = Readonly<{
@@ -295,7 +295,11 @@ export function startFleetLink(options: FleetLinkOptions): FleetLink {
       publish: (topic, payload, { qos, retain }) => publish(topic, payload, retain, qos),
       subscribe: (filter, handler) => extensions.subscribe(filter, handler),
       onConnect: (listener) => extensions.onConnect(listener),
-      statusChanged: () => throttle.changed(),
+      // Why: the part's section comes from health; the one read before the change would publish the old section.
+      statusChanged: () => {
+        healthCache = null;
+        throttle.changed();
+      },
     },
     async stop() {
       unsubscribe();

@@ -148,6 +148,38 @@ describe.each(BROKER_KINDS)('the fleet link on %s', (kind) => {
     expect(JSON.parse(retained.text)).toEqual({ screen: 'lobby', online: false });
   });
 
+  it("publishes a part's new section of its status at once, not the health it read within the last second", async () => {
+    // Why: a wall member says in its status which change it painted (health.wall.shown); a status built from
+    // the health read a moment before the change carried the change before it, so a change went unreported.
+    const wallAt = (shownAt: number) => ({
+      name: 'lobby',
+      columns: 3,
+      rows: 1,
+      column: 0,
+      row: 0,
+      fleetTime: { offsetMs: 0, errorMs: null, source: 'local', measuredAt: null },
+      slideId: 's1',
+      nextChangeAt: null,
+      anchor: { kind: 'running', slideId: null, at: 0 },
+      shown: { slideId: 's1', plannedAt: shownAt, shownAt, missedFrames: 0 },
+      video: null,
+    });
+    let wall = wallAt(1_000);
+    const { link } = joinFleet('lobby', {
+      health: () => ({ healthy: true, version: '0.1.0', wall }) as unknown as ReturnType<FleetLinkOptions['health']>,
+    });
+    await staff.waitFor(statusOf('lobby', true));
+    wall = wallAt(2_000);
+    link.bus.statusChanged();
+    const next = await staff.waitFor(
+      (m) =>
+        statusOf('lobby', true)(m) &&
+        OnlineStatus.parse(JSON.parse(m.text)).wall?.shown?.plannedAt === 2_000,
+      900,
+    );
+    expect(OnlineStatus.parse(JSON.parse(next.text)).wall?.shown).toMatchObject({ plannedAt: 2_000 });
+  });
+
   it('publishes its retained thumbnail and says in its status what the pixel watchdog saw', async () => {
     const { display } = jpegDisplay(() => 3_000);
     const since = Date.now() - 30_000;
