@@ -13,6 +13,7 @@ import {
   type WallAnchor,
   type WallTimeline,
 } from '../../core/wall/wallRotation';
+import { framesOff } from '../../core/wall/frames';
 import { baseFor } from '../../core/wall/wallCue';
 import { wallSlidesAt } from '../../core/wall/wallSlides';
 import type { Clock, TimerHandle } from '../clock';
@@ -91,6 +92,8 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     flipAt: number;
     /** The wall's start of the slide on the host clock (a spanned video's position). */
     startAt: number;
+    /** How long after the wall's instant it was put up (a late cue, a starved host, a member joining mid-slide). */
+    lateMs: number;
   } | null = null;
   let shown: { slideId: string; plannedAt: number; shownAt: number; missedFrames: number } | null = null;
   const shownListeners = new Set<() => void>();
@@ -131,6 +134,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
         seq: null,
         afterSeq: host.getState().slot.seq,
         flipAt: Math.max(upcoming.startedAt, now) - fleetTime().offsetMs,
+        lateMs: Math.max(0, now - upcoming.startedAt),
         startAt: upcoming.startedAt - fleetTime().offsetMs,
       };
       const result = host.dispatch({ type: 'cue', slideId: upcoming.slideId, reason: 'time-up' }, 'wall');
@@ -196,7 +200,8 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
       slideId: cued.slideId,
       plannedAt: cued.startedAt,
       shownAt: event.paintedAt + fleetTime().offsetMs,
-      missedFrames: event.missedFrames ?? 0,
+      // Why: the page counts the frames it flipped off `flipAt`; a slide put up after its instant was late before.
+      missedFrames: (event.missedFrames ?? 0) + framesOff(cued.lateMs),
     };
     for (const listener of shownListeners) listener();
   });

@@ -1,3 +1,5 @@
+import { FRAME_MS, framesOff } from '../../core/wall/frames';
+
 /**
  * The page's best mapping to the host's clock, for walls: host time = page time + offset.
  *
@@ -56,19 +58,13 @@ export function frameTime(rafTimestamp: number): number {
   return performance.timeOrigin + rafTimestamp;
 }
 
-const NOMINAL_FRAME_MS = 1000 / 60;
-
-/** How many frames after the one nearest its instant a flip came (0: on time, within half a frame). */
-function framesLate(afterMs: number): number {
-  return afterMs > NOMINAL_FRAME_MS / 2 + 1 ? Math.round(afterMs / NOMINAL_FRAME_MS) : 0;
-}
-
 /**
  * Calls `fn` in the animation frame nearest the host instant `hostAt`, passing that frame's time on the host's
  * clock; at once (next frame) when it has passed. Returns a cancel function. Each frame is compared with the
  * instant through the mapping of that moment, and the frame's host time is read through the same one, so two
  * pages that split across adjacent frames report them less than one frame interval apart, never more. `fn`
- * also gets how many frames late the flip came (a busy machine: frames missed, or the slide put up too late).
+ * also gets how many frames off the instant the flip came (a busy machine: frames missed or far apart, or the
+ * slide put up too late).
  */
 export function atFrameNearest(
   hostAt: number,
@@ -79,11 +75,11 @@ export function atFrameNearest(
   let previous: number | null = null;
   const step = (timestamp: number): void => {
     const t = frameTime(timestamp);
-    const interval = previous === null ? NOMINAL_FRAME_MS : Math.min(100, Math.max(4, t - previous));
+    const interval = previous === null ? FRAME_MS : Math.min(100, Math.max(4, t - previous));
     previous = t;
     const hostT = clock.toHost(t);
     // Why: the next frame comes one interval later; flip now if this one is closer to the instant than it.
-    if (hostT + interval / 2 >= hostAt) fn(hostT, framesLate(hostT - hostAt));
+    if (hostT + interval / 2 >= hostAt) fn(hostT, framesOff(hostT - hostAt));
     else handle = requestAnimationFrame(step);
   };
   handle = requestAnimationFrame(step);

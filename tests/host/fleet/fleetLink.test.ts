@@ -166,15 +166,15 @@ describe.each(BROKER_KINDS)('the fleet link on %s', (kind) => {
     });
     let wall = wallAt(1_000);
     const { link } = joinFleet('lobby', {
-      health: () => ({ healthy: true, version: '0.1.0', wall }) as unknown as ReturnType<FleetLinkOptions['health']>,
+      health: () =>
+        ({ healthy: true, version: '0.1.0', wall }) as unknown as ReturnType<FleetLinkOptions['health']>,
     });
     await staff.waitFor(statusOf('lobby', true));
     wall = wallAt(2_000);
     link.bus.statusChanged();
     const next = await staff.waitFor(
       (m) =>
-        statusOf('lobby', true)(m) &&
-        OnlineStatus.parse(JSON.parse(m.text)).wall?.shown?.plannedAt === 2_000,
+        statusOf('lobby', true)(m) && OnlineStatus.parse(JSON.parse(m.text)).wall?.shown?.plannedAt === 2_000,
       900,
     );
     expect(OnlineStatus.parse(JSON.parse(next.text)).wall?.shown).toMatchObject({ plannedAt: 2_000 });

@@ -94,6 +94,17 @@ describe('the wall driver', () => {
     expect(host.getView()).toMatchObject({ flipAt: change - 100, slide: { id: upcoming } });
   });
 
+  it('a change put up after its instant flips at once and is reported with the frames it came late', async () => {
+    const base = new ManualClock(START);
+    const { host, driver } = await member(base, 0, 0);
+    // A cue that crossed a slow bus: its instant passed 120 ms ago (7 frames at 60 Hz).
+    driver.cue({ kind: 'running', slideId: 'c', at: START - 120 });
+    const view = host.getView();
+    expect(view).toMatchObject({ flipAt: START, slide: { id: 'c' } });
+    host.dispatch({ type: 'presented', seq: view.seq, paintedAt: START + 5, missedFrames: 0 }, 'renderer');
+    expect(driver.health().shown).toMatchObject({ slideId: 'c', plannedAt: START - 120, missedFrames: 7 });
+  });
+
   it('members whose clocks disagree flip at the same fleet instant and agree on every slide', async () => {
     const base = new ManualClock(START);
     const members = [await member(base, 0, -150), await member(base, 1, 0), await member(base, 2, 200)];
