@@ -1,6 +1,12 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
-import { spreadOf, startWallHarness, type WallHarness } from '../tests/support/wallPages';
+import {
+  mostMissed,
+  onTime,
+  spreadOf,
+  startWallHarness,
+  type WallHarness,
+} from '../tests/support/wallPages';
 import type { BenchRow } from './benchTypes';
 
 /** Section title in the `npm run bench` table. */
@@ -31,6 +37,11 @@ async function spreadRows(wall: WallHarness): Promise<readonly BenchRow[]> {
       name: `shownAt spread over ${changes.length} changes (max − min of 3 screens)`,
       median: ms(quantile(spreads, 0.5)),
       detail: `p95 ${ms(p95)}, max ${ms(Math.max(...spreads))}; goal p95 ≤ one frame (${ms(FRAME_MS)}): ${p95 <= FRAME_MS ? 'met' : 'NOT met'}`,
+    },
+    {
+      name: 'changes a page flipped off its frame (missedFrames > 0)',
+      median: `${changes.filter((c) => !onTime(c)).length} of ${changes.length}`,
+      detail: `most frames off at one change: ${Math.max(0, ...changes.map(mostMissed))} (a starved page or host; the spread above counts them)`,
     },
     {
       name: 'first painted frame − planned fleet instant (every screen)',
