@@ -1,12 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { noticePlaylist, numberedNotices } from '../tests/support/noticePlaylist';
-import {
-  mostMissed,
-  onTime,
-  spreadOf,
-  startWallHarness,
-  type WallHarness,
-} from '../tests/support/wallPages';
+import { mostMissed, onTime, spreadOf, startWallHarness, type WallHarness } from '../tests/support/wallPages';
 import type { BenchRow } from './benchTypes';
 
 /** Section title in the `npm run bench` table. */
