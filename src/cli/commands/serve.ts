@@ -93,7 +93,10 @@ async function serve(command: Command): Promise<number> {
     process.stderr.write(
       code === 'EADDRINUSE'
         ? `Port ${config.port} on ${config.host} is already in use: stop the other program (another marquee serve?) or choose one with --port N.\n`
-        : `Cannot listen on ${config.host}:${config.port}: ${String(err)}\n`,
+        : code === undefined
+          ? // Why: no system error code: our own refusal (the renderer token file), which names the file and the fix.
+            `${err instanceof Error ? err.message : String(err)}\n`
+          : `Cannot listen on ${config.host}:${config.port}: ${String(err)}\n`,
     );
     return 1;
   }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { checkPrivateFile, writePrivateFile } from '../state/privateFile';
 
 /** The file in the config folder that keeps the LAN control token. */
 export const TOKEN_FILE = 'control-token';
@@ -44,28 +44,9 @@ export function rotateControlToken(configDir: string): ControlToken {
 
 /** The token stored in `file` (made 0600 when it was looser), null when there is none, or throws with the fix. */
 export function readStoredToken(file: string): Readonly<{ token: string; notes: string[] }> | null {
-  const info = lstatSync(file, { throwIfNoEntry: false });
-  if (info === undefined) return null;
   const rotate = 'run `marquee token rotate` to write a new one';
-  if (!info.isFile())
-    throw new Error(`${file} is not a plain file (a link or a folder?): remove it, or ${rotate}`);
-  const notes: string[] = [];
-  if (process.platform !== 'win32') {
-    if (typeof process.getuid === 'function' && info.uid !== process.getuid()) {
-      throw new Error(`${file} belongs to another user (uid ${info.uid}): remove it, or ${rotate}`);
-    }
-    if ((info.mode & 0o077) !== 0) {
-      const was = (info.mode & 0o777).toString(8).padStart(4, '0');
-      try {
-        chmodSync(file, 0o600);
-      } catch (err) {
-        throw new Error(
-          `${file} is readable by other users (mode ${was}) and could not be fixed (${String(err)}): run chmod 600 ${file}`,
-        );
-      }
-      notes.push(`${file} was readable by other users (mode ${was}); it is now 0600`);
-    }
-  }
+  const notes = checkPrivateFile(file, `, or ${rotate}`);
+  if (notes === null) return null;
   const text = readFileSync(file, 'utf8').trim();
   if (text === '') return null;
   return { token: checked(text, file, `; ${rotate}`), notes };
@@ -76,10 +57,7 @@ function writeNewToken(
 ): Readonly<{ token: string; file: string; notes: readonly string[] }> {
   const token = randomBytes(24).toString('base64url');
   const file = join(configDir, TOKEN_FILE);
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  // Why: atomic, so a power cut during a rotation leaves the old token or the new one, never half of one.
-  writeFileAtomic.sync(file, `${token}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFile(configDir, file, `${token}\n`);
   return { token, file, notes: [] };
 }
 

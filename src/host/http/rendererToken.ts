@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RENDERER_TOKEN_PROTOCOL } from '../../core/channels/rendererToken';
+import { checkPrivateFile, writePrivateFile } from '../state/privateFile';
 
 /** The file in the config folder that keeps the renderer token of a show served to other machines. */
 export const RENDERER_TOKEN_FILE = 'renderer-token';
@@ -9,24 +10,18 @@ export const RENDERER_TOKEN_FILE = 'renderer-token';
 const TOKEN_FORM = /^[A-Za-z0-9_-]{16,200}$/;
 
 /**
- * The renderer token: the one stored in `<configDir>/renderer-token` (mode put back to 0600 when looser),
- * or a new random one (24 bytes, base64url) stored there. A stored file of another form is replaced.
+ * The renderer token: the one stored in `<configDir>/renderer-token`, or a new random one (24 bytes, base64url)
+ * stored there atomically with mode 0600. The stored file is checked as the control token's is (never through a
+ * link, ours, put back to 0600 when looser: throws with the fix otherwise); one of another form is replaced.
  */
 export function resolveRendererToken(configDir: string): Readonly<{ token: string; file: string }> {
   const file = join(configDir, RENDERER_TOKEN_FILE);
-  try {
+  if (checkPrivateFile(file, '; Marquee writes a new one at the next start') !== null) {
     const stored = readFileSync(file, 'utf8').trim();
-    if (TOKEN_FORM.test(stored)) {
-      chmodSync(file, 0o600);
-      return { token: stored, file };
-    }
-  } catch {
-    // Why: no file yet is the normal first start.
+    if (TOKEN_FORM.test(stored)) return { token: stored, file };
   }
   const token = randomBytes(24).toString('base64url');
-  mkdirSync(configDir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFile(configDir, file, `${token}\n`);
   return { token, file };
 }
 
