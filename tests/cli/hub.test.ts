@@ -1,22 +1,18 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../support/brokers';
 import { MARQUEE_BIN } from '../support/cliBuild';
 import { connectTestClient, loginRefusal } from '../support/mqttClients';
 import { runMarquee } from '../support/runMarquee';
+import { tempFoldersPerTest } from '../support/tempFolders';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempFoldersPerTest('marquee-hubcli-');
 
 describe('marquee hub', () => {
   it('runs its own broker with generated 0600 credentials, prints the fleet remote (never its token into a pipe) and stops on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'marquee-hubcli-'));
-    dirs.push(dir);
+    const dir = temp();
     const [http, mqttPort] = [await freePort(), await freePort()];
     const child = spawn(process.execPath, [
       MARQUEE_BIN,

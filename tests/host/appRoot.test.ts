@@ -1,18 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRoot, findAppPackage } from '../../src/host/appRoot';
+import { tempFoldersPerTest } from '../support/tempFolders';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const temp = tempFoldersPerTest('marquee-approot-');
 
 /** A temporary tree with `files` (path → JSON content) written under it. */
 function tree(files: Readonly<Record<string, unknown>>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'marquee-approot-'));
-  made.push(dir);
+  const dir = temp();
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), JSON.stringify(content));

@@ -1,18 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveControlToken, TOKEN_FILE, tokensMatch } from '../../../src/host/control/tokenStore';
+import { tempFoldersPerTest } from '../../support/tempFolders';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'marquee-token-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempFoldersPerTest('marquee-token-');
 
 describe('control token', () => {
   it('generates a random token on first start, stores it 0600, and reuses it afterwards', () => {

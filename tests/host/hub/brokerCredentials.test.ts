@@ -1,8 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BROKER_CREDENTIALS_FILE,
   loadOrCreateBrokerCredentials,
@@ -10,16 +9,9 @@ import {
   principalOf,
   screenPassword,
 } from '../../../src/host/hub/brokerCredentials';
+import { tempFoldersPerTest } from '../../support/tempFolders';
 
-const dirs: string[] = [];
-const temp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'marquee-creds-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempFoldersPerTest('marquee-creds-');
 
 describe('broker credentials', () => {
   it('are generated on first start with mode 0600 and read back afterwards', () => {
