@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Text } from '../playlist/fields';
-import { FleetTimeSchema, WallAnchorSchema, WallShown } from './wallContract';
+import { FleetTimeSchema, WallAnchorSchema, WallShown, WallVideo } from './wallContract';
 
 /** The slide on screen as health reports it. */
 export const HealthSlide = z.strictObject({
@@ -107,18 +107,8 @@ export const HealthWall = z.strictObject({
   anchor: WallAnchorSchema,
   /** The change this screen last painted for the wall: the slide, its planned fleet instant and its first painted frame. */
   shown: WallShown.nullable(),
-  /**
-   * A spanned video of the wall's current slide as this screen last reported it: `mediaS` seconds into the video at
-   * fleet instant `at`, playing at `playbackRate` (its position at fleet time t is mediaS + (t − at) / 1000 × rate).
-   */
-  video: z
-    .strictObject({
-      slideId: z.string(),
-      mediaS: z.number(),
-      at: z.number(),
-      playbackRate: z.number(),
-    })
-    .nullable(),
+  /** A spanned video of the wall's current slide as this screen last reported it, in fleet time. */
+  video: WallVideo.nullable(),
 });
 
 /** A problem the pixel watchdog saw on a display, and what it did about it. */

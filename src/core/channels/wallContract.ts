@@ -65,8 +65,20 @@ export const WallShown = z.strictObject({
   slideId: z.string(),
   plannedAt: z.number(),
   shownAt: z.number(),
-  /** How many frames late the page flipped (a busy machine: frames missed, the slide up too late); 0: on time. */
+  /** How many frames off its instant the page flipped, late or early (a busy machine), plus the frames the slide
+   * was put up late; 0: on time. */
   missedFrames: z.number().int().nonnegative(),
+});
+
+/**
+ * A spanned video of the wall's current slide as the screen last reported it: `mediaS` seconds into the video at
+ * fleet instant `at`, playing at `playbackRate` (its position at fleet time t is mediaS + (t − at) / 1000 × rate).
+ */
+export const WallVideo = z.strictObject({
+  slideId: z.string(),
+  mediaS: z.number(),
+  at: z.number(),
+  playbackRate: z.number(),
 });
 
 /** The wall section of a member's retained status: what the hub and the tests read. */
@@ -78,6 +90,8 @@ export const StatusWall = z.strictObject({
   /** The anchor in force now (the hub's base for the next cue it sends this wall). */
   anchor: WallAnchorSchema,
   shown: WallShown.nullable(),
+  /** A spanned video's media time at a fleet instant (absent from screens before it was added). */
+  video: WallVideo.nullable().optional(),
 });
 /** The wall section of a status. */
 export type StatusWall = z.infer<typeof StatusWall>;

@@ -57,6 +57,7 @@ export function onlineStatus(
             fleetTime: input.health.wall.fleetTime,
             anchor: input.health.wall.anchor,
             shown: input.health.wall.shown,
+            video: input.health.wall.video,
           },
         }),
   };

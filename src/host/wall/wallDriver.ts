@@ -22,6 +22,9 @@ import type { WallSetting } from './wallSetting';
 
 /** How far ahead of a change the member puts the slide up (held still, preloaded) before it flips. */
 export const WALL_LEAD_MS = 400;
+/** A spanned video's report goes into the status when its rate moved this much, or this often. */
+const VIDEO_RATE_STEP = 0.005;
+const VIDEO_STATUS_EVERY_MS = 5_000;
 
 /** This host's estimate of fleet time: `fleet = host clock + offsetMs` (`FleetTimeSchema`). */
 export type FleetTimeEstimate = Readonly<z.infer<typeof FleetTimeSchema>>;
@@ -61,7 +64,10 @@ export type WallDriver = Readonly<{
   fleetNow(): number;
   /** Plans again (after the fleet time estimate changed). */
   replan(): void;
-  /** Called after each first painted frame of a change and when the anchor in force changes (the status carries both). */
+  /**
+   * Called after each first painted frame of a change, when the anchor in force changes, and when a spanned
+   * video starts, changes rate or has not been told for 5 s (the status carries all three).
+   */
   onChange(listener: () => void): () => void;
   /** What health reports of the wall. */
   health(): z.infer<typeof HealthWall>;
@@ -99,6 +105,7 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
   const shownListeners = new Set<() => void>();
   let reportedAnchor: WallAnchor = FREE_RUNNING;
   let video: { slideId: string; mediaS: number; at: number; playbackRate: number } | null = null;
+  let videoToldAt = Number.NEGATIVE_INFINITY;
 
   const fleetNow = (): number => clock.now() + fleetTime().offsetMs;
   const positionAt = (t: number) =>
@@ -186,7 +193,19 @@ export function startWallDriver(options: WallDriverOptions): WallDriver {
     if (event.type === 'load') step();
     if (event.type === 'video-time' && cued !== null && event.seq === cued.seq) {
       const { mediaS, playbackRate } = event;
+      const before = video;
       video = { slideId: cued.slideId, mediaS, at: event.at + fleetTime().offsetMs, playbackRate };
+      // Why: the status carries where the video is; a report a status already implies (same slide and rate, its
+      // position follows from the last one) is kept for health, not published every half second.
+      const news =
+        before === null ||
+        before.slideId !== video.slideId ||
+        Math.abs(before.playbackRate - playbackRate) >= VIDEO_RATE_STEP ||
+        video.at - videoToldAt >= VIDEO_STATUS_EVERY_MS;
+      if (news) {
+        videoToldAt = video.at;
+        for (const listener of shownListeners) listener();
+      }
       return;
     }
     if (

@@ -207,6 +207,31 @@ describe('the wall driver', () => {
     });
     expect(host.getView().seq).toBe(view.seq);
   });
+
+  it("asks for the status again with a video's media time when it starts, its rate changes, or every 5 s", async () => {
+    const base = new ManualClock(START);
+    const { host, driver } = await member(base, 1, 0);
+    const end = wallPositionAt(wallSlidesAt(show, START), FREE_RUNNING, START)?.endsAt ?? 0;
+    base.advance(end - START);
+    const { seq } = host.getView();
+    let asked = 0;
+    driver.onChange(() => {
+      asked += 1;
+    });
+    const report = (at: number, playbackRate: number) =>
+      host.dispatch({ type: 'video-time', seq, mediaS: (at - end) / 1000, at, playbackRate }, 'renderer');
+    report(end + 500, 1);
+    expect(asked).toBe(1);
+    report(end + 1_000, 1);
+    report(end + 1_500, 1.001);
+    expect(asked).toBe(1);
+    report(end + 2_000, 1.03);
+    expect(asked).toBe(2);
+    report(end + 6_000, 1.03);
+    expect(asked).toBe(2);
+    report(end + 7_000, 1.03);
+    expect(asked).toBe(3);
+  });
 });
 
 describe('WallSetting', () => {
