@@ -24,14 +24,9 @@ export type ServeProcess = Readonly<{
   stop: () => Promise<number | null>;
 }>;
 
-/** Starts `marquee serve` (through bin/marquee.mjs) with `args`, its state and config folders under `home`, and `env` added. */
-export async function startServe(
-  args: readonly string[],
-  home: string,
-  timeoutMs = 30_000,
-  env: Readonly<Record<string, string>> = {},
-): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'marquee.mjs'), 'serve', ...args], {
+/** `marquee serve` (through bin/marquee.mjs) in a child process, its state, config, cache and runtime folders under `home`. */
+function spawnServe(args: readonly string[], home: string, env: Readonly<Record<string, string>> = {}) {
+  return spawn(process.execPath, [join(root, 'bin', 'marquee.mjs'), 'serve', ...args], {
     cwd: root,
     env: {
       ...process.env,
@@ -43,6 +38,16 @@ export async function startServe(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Starts `marquee serve` (through bin/marquee.mjs) with `args`, its state and config folders under `home`, and `env` added. */
+export async function startServe(
+  args: readonly string[],
+  home: string,
+  timeoutMs = 30_000,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServeProcess> {
+  const child = spawnServe(args, home, env);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => {
@@ -87,16 +92,7 @@ export async function runServeToExit(
   args: readonly string[],
   home: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'marquee.mjs'), 'serve', ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      XDG_STATE_HOME: join(home, 'state'),
-      XDG_CONFIG_HOME: join(home, 'config'),
-      XDG_RUNTIME_DIR: join(home, 'run'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServe(args, home);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
