@@ -12,6 +12,7 @@ import { type LanServer, startLanServer, TOKEN_PROTOCOL_PREFIX } from '../../../
 import { parseListen } from '../../../src/host/http/httpJson';
 import { playerHostTarget } from '../../../src/host/control/playerHostTarget';
 import { machineHost } from './machineHost';
+import { until } from '../../support/until';
 
 const TOKEN = 'test-token-Zq8xW1vY3bN5';
 let dir: string;
@@ -177,13 +178,6 @@ function openWs(
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
   });
 }
-const until = async (pred: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('LAN API WebSocket', () => {
   it('takes the token in Sec-WebSocket-Protocol, greets with the state and pushes changes from other transports', async () => {

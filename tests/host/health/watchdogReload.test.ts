@@ -12,6 +12,7 @@ import { HEALTH_PATH, healthRoute } from '../../../src/host/health/healthRoute';
 import { createShowMonitor, type ShowMonitor } from '../../../src/host/health/showMonitor';
 import { type MarqueeServer, startMarqueeServer } from '../../../src/host/http/server';
 import { PlayerHost } from '../../../src/host/PlayerHost';
+import { until } from '../../support/until';
 
 const playlist: Playlist = {
   version: 1,
@@ -71,14 +72,6 @@ async function renderer(ack: boolean): Promise<{ ws: WebSocket; messages: HostTo
   });
   await until(() => messages.length > 0);
   return { ws, messages };
-}
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 async function health(): Promise<Health> {

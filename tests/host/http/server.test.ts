@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import type { ShowMessage } from '../../../src/core/channels/rendererChannel';
 import { type MarqueeServer, startMarqueeServer } from '../../../src/host/http/server';
 import { machineServedHost } from './machineServedHost';
+import { until } from '../../support/until';
 
 let base: string;
 let server: MarqueeServer;
@@ -38,14 +39,6 @@ async function connect(
   });
   await until(() => shows.length > 0);
   return { ws, shows };
-}
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 beforeEach(async () => {
