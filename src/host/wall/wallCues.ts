@@ -120,6 +120,16 @@ export function startWallCues(options: WallCuesOptions): () => void {
       logger.info({ wall: setting.name, command: read.command, at }, 'wall: cued the wall');
       return ok(command);
     };
+    // Why: without a bus a cue reaches no other member; this screen alone would leave the wall's slide.
+    if (bus === null) {
+      return Promise.resolve(
+        errorReply(
+          id,
+          'unavailable',
+          `screen ${screen} is in wall ${setting.name} but not in a fleet, so a wall command here would move this screen alone: join the wall's screens to a fleet ("fleet" in config.json, docs/fleet.md) and their leader's controls or marquee hub cue every member at once (docs/walls.md)`,
+        ),
+      );
+    }
     if (transport.kind === 'fleet') {
       return waitForCue(String(id)).then((cued) => (cued || !isWallLeader(setting) ? ok(command) : cueIt()));
     }
