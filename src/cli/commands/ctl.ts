@@ -1,22 +1,17 @@
 import type { Command } from 'commander';
 import { COMMAND_TYPES } from '../../core/control/commands';
-import { commandFromArgs } from '../../core/control/ctlArgs';
+import { commandFromArgs, type CtlOptions } from '../../core/control/ctlArgs';
 import { formatState } from '../../core/control/formatState';
 import type { ControlReply } from '../../core/control/replies';
 import { type ClientResult, sendOverHttp, sendOverSocket } from '../../host/control/controlClient';
 import { defaultSocketPath } from '../../host/control/socketPath';
 
-type CtlFlags = {
+/** The flags of `marquee ctl`: the command's own (CtlOptions) and where and how to send it. */
+type CtlFlags = CtlOptions & {
   socket?: string;
   url?: string;
   token?: string;
   json?: boolean;
-  screen?: string;
-  seconds?: string;
-  style?: string;
-  title?: string;
-  zh?: string;
-  en?: string;
   timeout?: string;
 };
 
