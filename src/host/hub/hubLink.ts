@@ -11,8 +11,6 @@ import {
   parseFleetTopic,
   ProofBatch,
   ScreenStatus,
-  commandReaches,
-  type CommandTarget,
 } from '../../core/channels/fleetContract';
 import type {
   ThumbnailsSnapshot,
@@ -30,6 +28,7 @@ import {
   restoredPresence,
 } from '../../core/hub/presence';
 import { assertNever } from '../../core/assertNever';
+import { expectedScreens, targetsOf } from '../../core/hub/commandTargets';
 import type { FleetLog } from '../fleet/fleetLink';
 import { superviseClient } from '../fleet/reconnectWatchdog';
 import { settlesWithin } from '../fleet/settlesWithin';
@@ -313,20 +312,6 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     await client().publishAsync(fleetTopics.alert(), JSON.stringify(alert), { qos: 1, retain: true });
   }
 
-  const targetsOf = (target: SendRequest['target']): readonly CommandTarget[] => {
-    switch (target.kind) {
-      case 'screen':
-        return [{ kind: 'screen', screen: target.screen }];
-      case 'screens':
-        return [...new Set(target.screens)].map((screen) => ({ kind: 'screen', screen }));
-      case 'group':
-      case 'all':
-        return [target];
-      default:
-        return assertNever(target);
-    }
-  };
-
   return {
     proofDir,
     snapshot: () => ({
@@ -345,12 +330,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       const id = `hub-${randomUUID()}`;
       const expiresAt = now() + (request.ttlMs ?? DEFAULT_TTL_MS);
       const targets = targetsOf(request.target);
-      const expected = presenceRows(table)
-        .filter((e) => e.state === 'online' && e.last !== null)
-        .filter((e) =>
-          targets.some((t) => commandReaches(t, { screen: e.screen, groups: e.last?.groups ?? [] })),
-        )
-        .map((e) => e.screen);
+      const expected = expectedScreens(presenceRows(table), targets);
       const result: SendResult = { ok: true, id, expiresAt, expected, replies: [] };
       const finished = new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
