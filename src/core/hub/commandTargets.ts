@@ -19,10 +19,7 @@ export function targetsOf(target: SendRequest['target']): readonly CommandTarget
 }
 
 /** The online screens `targets` reach, by their last status: the replies the hub waits for. */
-export function expectedScreens(
-  rows: readonly PresenceEntry[],
-  targets: readonly CommandTarget[],
-): string[] {
+export function expectedScreens(rows: readonly PresenceEntry[], targets: readonly CommandTarget[]): string[] {
   return rows
     .filter((e) => e.state === 'online' && e.last !== null)
     .filter((e) => targets.some((t) => commandReaches(t, { screen: e.screen, groups: e.last?.groups ?? [] })))

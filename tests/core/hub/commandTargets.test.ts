@@ -44,19 +44,15 @@ describe('the screens a staff command reaches', () => {
         const expected = expectedScreens(presenceRows(table), targetsOf(target));
         // The last status of each screen decides (a later one replaces the earlier).
         const last = new Map(states.map((s) => [s.screen, s]));
-        const reached = [...last.values()].filter((s) => {
-          if (!s.online) return false;
-          switch (target.kind) {
-            case 'screen':
-              return s.screen === target.screen;
-            case 'screens':
-              return target.screens.includes(s.screen);
-            case 'group':
-              return s.groups.includes(target.group);
-            case 'all':
-              return true;
-          }
-        });
+        const names = (s: { screen: string; groups: readonly string[] }): boolean =>
+          target.kind === 'screen'
+            ? s.screen === target.screen
+            : target.kind === 'screens'
+              ? target.screens.includes(s.screen)
+              : target.kind === 'group'
+                ? s.groups.includes(target.group)
+                : true;
+        const reached = [...last.values()].filter((s) => s.online && names(s));
         expect([...expected].sort()).toEqual(reached.map((s) => s.screen).sort());
       }),
     );
