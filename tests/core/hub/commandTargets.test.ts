@@ -44,7 +44,7 @@ describe('the screens a staff command reaches', () => {
         const expected = expectedScreens(presenceRows(table), targetsOf(target));
         // The last status of each screen decides (a later one replaces the earlier).
         const last = new Map(states.map((s) => [s.screen, s]));
-        const names = (s: { screen: string; groups: readonly string[] }): boolean =>
+        const names = (s: (typeof states)[number]): boolean =>
           target.kind === 'screen'
             ? s.screen === target.screen
             : target.kind === 'screens'
