@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import * as zm from 'zod/mini';
 import { Health, HealthScreenWatch, HealthSlide } from './healthContract';
 import { FleetName, fleetTopics } from './fleetTopics';
 import { StatusWall } from './wallContract';
@@ -46,7 +47,7 @@ export const OnlineStatus = z.strictObject({
   screen: FleetName,
   groups: z.array(FleetName),
   online: z.literal(true),
-  slide: HealthSlide.pick({ id: true, title: true }).nullable(),
+  slide: zm.nullable(zm.pick(HealthSlide, { id: true, title: true })),
   paused: z.boolean(),
   blackout: z.boolean(),
   announcement: StatusAnnouncement.nullable(),
@@ -54,7 +55,7 @@ export const OnlineStatus = z.strictObject({
   alert: z.strictObject({ text: Text, since: EpochMs }).nullable(),
   healthy: z.boolean(),
   /** The pixel watchdog: how it sees the screen, its last look, and the last problem (dark/frozen, when, what was done). */
-  screenWatch: HealthScreenWatch.pick({ capture: true, verdict: true, lastProblem: true }).optional(),
+  screenWatch: zm.optional(zm.pick(HealthScreenWatch, { capture: true, verdict: true, lastProblem: true })),
   version: z.string(),
   /** When this status was taken, epoch ms (the screen's clock). */
   at: EpochMs,
@@ -149,11 +150,11 @@ export type ProofAck = z.infer<typeof ProofAck>;
 export type PayloadParse<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; message: string }>;
 
 /** Decodes and validates a JSON payload of `topic` against its schema; never throws. */
-export function parseFleetPayload<S extends z.ZodType>(
+export function parseFleetPayload<S extends z.core.$ZodType>(
   schema: S,
   topic: string,
   payload: string,
-): PayloadParse<z.infer<S>> {
+): PayloadParse<z.output<S>> {
   let value: unknown;
   try {
     value = JSON.parse(payload);
@@ -161,7 +162,8 @@ export function parseFleetPayload<S extends z.ZodType>(
     const reason = err instanceof Error ? err.message : String(err);
     return { ok: false, message: `${topic}: the payload is not valid JSON (${reason})` };
   }
-  const parsed = schema.safeParse(value);
+  // Why: the core safeParse, so classic schemas and the zod/mini ones the web remote shares (replies) both fit.
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues
     .slice(0, 3)

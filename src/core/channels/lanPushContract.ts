@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ControlState, PlaylistItem } from '../control/controlState';
 import { ControlReplySchema, ControlStateSchema, SlideCardSchema } from '../control/controlStateSchema';
 import type { ControlReply } from '../control/replies';
@@ -15,13 +15,13 @@ export type LanPush =
   | Readonly<{ type: 'playlist'; screen: string; slides: readonly PlaylistItem[] }>;
 
 /** One row of the remote's jump list (`PlaylistItem`). */
-export const PlaylistItemSchema = SlideCardSchema.extend({
+export const PlaylistItemSchema = z.extend(SlideCardSchema, {
   enabled: z.boolean(),
   forScreen: z.boolean(),
   eligible: z.boolean(),
 });
 
-/** Every push, discriminated on `type`. */
+/** Every push, discriminated on `type` (zod/mini, like the state schemas: the web remote bundles them). */
 export const LanPushSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), screens: z.array(ControlStateSchema) }),
   z.strictObject({ type: z.literal('state'), state: ControlStateSchema }),

@@ -1,51 +1,56 @@
-import { z } from 'zod';
-import { SLIDE_TYPES } from '../playlist/schema';
-import { Text } from '../playlist/fields';
+import * as z from 'zod/mini';
+import { WireText } from '../channels/wireText';
+import { SLIDE_TYPES } from '../playlist/slideTypes';
 import { ERROR_CODES, type ControlReply } from './replies';
 
-/** A slide as staff see it (`SlideCard`). */
+const count = () => z.number().check(z.int(), z.nonnegative());
+const msOrNull = () => z.nullable(z.number().check(z.nonnegative()));
+
+/** A slide as staff see it (`SlideCard`). zod/mini: the web remote bundles these schemas. */
 export const SlideCardSchema = z.strictObject({
   id: z.string(),
   type: z.enum(SLIDE_TYPES),
-  title: Text,
-  subtitle: Text.nullable(),
-  position: z.number().int().nonnegative(),
+  title: WireText,
+  subtitle: z.nullable(WireText),
+  position: count(),
 });
 
 /** The state of one screen in a reply, as a client (the fleet remote, a script) validates it. */
 export const ControlStateSchema = z.strictObject({
   screen: z.string(),
-  slide: SlideCardSchema.nullable(),
-  next: SlideCardSchema.nullable(),
-  count: z.number().int().nonnegative(),
-  durationMs: z.number().nonnegative().nullable(),
-  timeLeftMs: z.number().nonnegative().nullable(),
+  slide: z.nullable(SlideCardSchema),
+  next: z.nullable(SlideCardSchema),
+  count: count(),
+  durationMs: msOrNull(),
+  timeLeftMs: msOrNull(),
   paused: z.boolean(),
   blackout: z.boolean(),
-  announcement: z
-    .strictObject({
+  announcement: z.nullable(
+    z.strictObject({
       id: z.number(),
-      text: Text,
-      title: Text.nullable(),
+      text: WireText,
+      title: z.nullable(WireText),
       style: z.enum(['info', 'urgent']),
-      timeLeftMs: z.number().nonnegative().nullable(),
-    })
-    .nullable(),
+      timeLeftMs: msOrNull(),
+    }),
+  ),
   playlistErrors: z.array(z.string()),
   now: z.number(),
 });
+
+const commandId = () => z.nullable(z.union([z.string(), z.number()]));
 
 /** The reply to one command, as a client validates it. */
 export const ControlReplySchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(true),
-    id: z.union([z.string(), z.number()]).nullable(),
+    id: commandId(),
     state: ControlStateSchema,
-    screens: z.array(ControlStateSchema).exactOptional(),
+    screens: z.exactOptional(z.array(ControlStateSchema)),
   }),
   z.strictObject({
     ok: z.literal(false),
-    id: z.union([z.string(), z.number()]).nullable(),
+    id: commandId(),
     error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
   }),
 ]);

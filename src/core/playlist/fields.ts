@@ -1,22 +1,10 @@
 import { z } from 'zod';
+import { LANGUAGE_CODE, LANGUAGE_CODE_MESSAGE, TEXT_LIMITS } from './textLimits';
 
 /** A language code such as `zh`, `en` or `pt-BR`. */
-export const LanguageCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code such as "zh", "en" or "pt-BR"');
+export const LanguageCode = z.string().regex(LANGUAGE_CODE, LANGUAGE_CODE_MESSAGE);
 
-/**
- * The longest strings a playlist may hold, in characters: far more than a screen can show, so no real
- * show reaches them, and small enough that one pasted-in file cannot stall the host or every renderer.
- */
-export const TEXT_LIMITS = {
-  /** Text drawn on screen (names, titles, points, announcements) and short labels. */
-  text: 2000,
-  /** Organisers' notes, never shown on screen. */
-  notes: 20_000,
-  /** Asset paths and URLs (signed CDN URLs run long). */
-  ref: 8192,
-} as const;
+export { TEXT_LIMITS };
 
 /** The error of a string over `max` characters: its length, the limit and the fix. */
 export function tooLong(max: number): Readonly<{ error: (issue: { input?: unknown }) => string }> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FleetName } from '../channels/fleetTopics';
+import { SLIDE_TYPES, type SlideTypeName } from './slideTypes';
 import {
   AssetRef,
   boundedString,
@@ -246,8 +247,14 @@ export const SLIDE_SCHEMAS = [
 /** Any slide, discriminated on `type`. */
 export const Slide = z.discriminatedUnion('type', SLIDE_SCHEMAS);
 
-/** The names of the slide types. */
-export const SLIDE_TYPES = SLIDE_SCHEMAS.map((s) => s.shape.type.value);
+/** The names of the slide types (its own module, so clients that need only them do not bundle this schema). */
+export { SLIDE_TYPES };
+
+type SchemaTypeName = (typeof SLIDE_SCHEMAS)[number]['shape']['type']['value'];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Why: SLIDE_TYPES is written out in slideTypes.ts; this type is `never` when it and SLIDE_SCHEMAS name other types (tests check the order). */
+export type SlideTypesMatchSchemas = Same<SchemaTypeName, SlideTypeName> extends true ? true : never;
+export const SLIDE_TYPES_MATCH: SlideTypesMatchSchemas = true;
 
 /** One session of the agenda. */
 export const Session = z.strictObject({
