@@ -44,12 +44,12 @@ export function App() {
       navigator.vibrate?.(12);
       const addressed = screenName === null ? command : { ...command, screen: screenName };
       void send(addressed).then((reply) => {
-        if (!reply.ok) showToast('error', reply.error.message);
+        if (!reply.ok) showToast('error', 'unreadable' in reply ? t.replyUnreadable : reply.error.message);
         else if (command.type === 'announce' || command.type === 'clear-announcement')
           showToast('ok', t.sent);
       });
     },
-    [send, screenName, showToast, t.sent],
+    [send, screenName, showToast, t.sent, t.replyUnreadable],
   );
 
   if (remote.connection.kind === 'no-token') {

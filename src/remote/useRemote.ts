@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ControlState, PlaylistItem } from '../core/control/controlState';
-import type { ControlReply } from '../core/control/replies';
-import { parseLanMessage } from '../core/channels/lanPushContract';
+import { type RemoteReply, readLanInbound } from './lanInbox';
 import { assertNever } from '../core/assertNever';
 import { backoffMs, socketUrl, TOKEN_KEY, tokenFromHash } from './remoteConnection';
 
@@ -20,8 +19,8 @@ export type Remote = Readonly<{
   connection: Connection;
   screens: readonly ScreenState[];
   playlists: Readonly<Record<string, readonly PlaylistItem[]>>;
-  /** Sends a command (without id); resolves with its reply. */
-  send(command: Record<string, unknown>): Promise<ControlReply>;
+  /** Sends a command (without id); resolves with its reply, or `unreadable` when the reply failed its schema. */
+  send(command: Record<string, unknown>): Promise<RemoteReply>;
   /** The LAN API token the remote holds (also for its HTTP requests, such as the live screen); null: none yet. */
   token: string | null;
   setToken(token: string): void;
@@ -48,7 +47,7 @@ export function useRemote(): Remote {
   const [screens, setScreens] = useState<readonly ScreenState[]>([]);
   const [playlists, setPlaylists] = useState<Readonly<Record<string, readonly PlaylistItem[]>>>({});
   const wsRef = useRef<WebSocket | null>(null);
-  const pending = useRef(new Map<number, (reply: ControlReply) => void>());
+  const pending = useRef(new Map<number, (reply: RemoteReply) => void>());
   const nextId = useRef(1);
   const attempt = useRef(0);
   const [kick, setKick] = useState(0);
@@ -79,9 +78,17 @@ export function useRemote(): Remote {
         } catch {
           return;
         }
-        const message = parseLanMessage(data);
+        const message = readLanInbound(data);
         if (message === null) {
           console.warn('Marquee remote: ignored a message from the host that is no push or reply');
+          return;
+        }
+        if (message.kind === 'unreadable-reply') {
+          // Why: the command's promise would otherwise never settle and its button would wait forever.
+          console.warn('Marquee remote: a reply from the host did not pass its schema');
+          const resolveUnreadable = pending.current.get(message.id);
+          pending.current.delete(message.id);
+          resolveUnreadable?.({ ok: false, id: message.id, unreadable: true });
           return;
         }
         const at = Date.now();
@@ -159,7 +166,7 @@ export function useRemote(): Remote {
     };
   }, [token, kick]);
 
-  const send = useCallback((command: Record<string, unknown>): Promise<ControlReply> => {
+  const send = useCallback((command: Record<string, unknown>): Promise<RemoteReply> => {
     const ws = wsRef.current;
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       return Promise.resolve({ ok: false, id: null, error: { code: 'unavailable', message: 'offline' } });
