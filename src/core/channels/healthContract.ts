@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { WireText } from './wireText';
-import { FleetTimeSchema, WallAnchorSchema, WallShown, WallVideo } from './wallContract';
+import { FleetTimeSchema, WallAnchorSchema, WallShown, WallVideo } from './wallState';
 
 /** The slide on screen as health reports it. */
 export const HealthSlide = z.strictObject({

@@ -2,18 +2,15 @@ import { z } from 'zod';
 import type { WallCue } from '../wall/wallCue';
 import { MAX_CUE_DEPTH, cueDepth } from '../wall/wallCue';
 import type { WallAnchor, WallCommand } from '../wall/wallRotation';
+import { FleetTimeSchema, WallAnchorSchema, WallShown, WallVideo } from './wallState';
 
 // The walls' part of the fleet contract v1 (docs/fleet.md, docs/walls.md): fleet time requests and replies,
-// wall cues, and the wall section of a screen's status.
+// wall cues, and the wall section of a screen's status. What health also reports is in wallState.ts (zod/mini).
+
+export { FleetTimeSchema, WallAnchorSchema, WallShown, WallVideo };
 
 const SlideId = z.string().min(1).max(64);
 const FleetMs = z.number().finite();
-
-/** Where a wall's rotation stands (`WallAnchor` in core/wall/wallRotation.ts). */
-export const WallAnchorSchema: z.ZodType<WallAnchor> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('running'), slideId: SlideId.nullable(), at: FleetMs }),
-  z.strictObject({ kind: z.literal('held'), slideId: SlideId, at: FleetMs }),
-]);
 
 /** A staff command to a wall. */
 export const WallCommandSchema: z.ZodType<WallCommand> = z.discriminatedUnion('type', [
@@ -48,39 +45,6 @@ export const TimeReply = TimeRequest.extend({ hubAt: FleetMs });
 /** The hub's answer to a fleet time request. */
 export type TimeReply = z.infer<typeof TimeReply>;
 
-/** How a screen keeps fleet time: offset to its clock, the error bound, where it comes from, when measured. */
-export const FleetTimeSchema = z.strictObject({
-  /** Fleet time = this host's clock + offsetMs. */
-  offsetMs: z.number(),
-  /** The true offset is within ±errorMs (null: not measured). */
-  errorMs: z.number().nonnegative().nullable(),
-  /** `bus`: measured against the hub over the bus; `local`: the machine's clock as is (chrony/NTP). */
-  source: z.enum(['local', 'bus']),
-  /** When the estimate in force was made (this host's clock, epoch ms); null: never. */
-  measuredAt: z.number().nullable(),
-});
-
-/** The last change a wall member painted: its slide, the planned fleet instant and its first painted frame. */
-export const WallShown = z.strictObject({
-  slideId: z.string(),
-  plannedAt: z.number(),
-  shownAt: z.number(),
-  /** How many frames off its instant the page flipped, late or early (a busy machine), plus the frames the slide
-   * was put up late; 0: on time. */
-  missedFrames: z.number().int().nonnegative(),
-});
-
-/**
- * A spanned video of the wall's current slide as the screen last reported it: `mediaS` seconds into the video at
- * fleet instant `at`, playing at `playbackRate` (its position at fleet time t is mediaS + (t − at) / 1000 × rate).
- */
-export const WallVideo = z.strictObject({
-  slideId: z.string(),
-  mediaS: z.number(),
-  at: z.number(),
-  playbackRate: z.number(),
-});
-
 /** The wall section of a member's retained status: what the hub and the tests read. */
 export const StatusWall = z.strictObject({
   name: z.string(),
@@ -89,9 +53,9 @@ export const StatusWall = z.strictObject({
   fleetTime: FleetTimeSchema,
   /** The anchor in force now (the hub's base for the next cue it sends this wall). */
   anchor: WallAnchorSchema,
-  shown: WallShown.nullable(),
+  shown: z.nullable(WallShown),
   /** A spanned video's media time at a fleet instant (absent from screens before it was added). */
-  video: WallVideo.nullable().optional(),
+  video: z.optional(z.nullable(WallVideo)),
 });
 /** The wall section of a status. */
 export type StatusWall = z.infer<typeof StatusWall>;
