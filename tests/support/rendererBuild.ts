@@ -38,7 +38,9 @@ export function ensurePageBuilt(page: 'renderer' | 'remote' | 'fleet-remote'): v
   execFileSync('flock', [join(root, '.marquee-tmp', `${page}-build.lock`), 'sh', '-c', rebuildIfStale], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, MARQUEE_PAGE: page },
+    // Why: vitest sets NODE_ENV=test, with which Vite bundles React's development build (a third bigger and slower);
+    // dist/ is what `marquee serve` and the benches serve, so it is always the production build.
+    env: { ...process.env, NODE_ENV: 'production', MARQUEE_PAGE: page },
   });
 }
 
