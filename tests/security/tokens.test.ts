@@ -1,4 +1,13 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +68,30 @@ describe('the LAN control token', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(token.token).toBe('a-stored-token-of-32-characters!');
     expect(token.notes).toEqual([`${file} was readable by other users (mode 0644); it is now 0600`]);
+  });
+
+  it('rotating never writes through a link planted at the token file (the link target stays as it was)', () => {
+    mkdirSync(configDir(), { recursive: true });
+    const target = join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'not yours\n');
+    symlinkSync(target, join(configDir(), TOKEN_FILE));
+    expect(() => rotateControlToken(configDir())).toThrow(/not a plain file.*remove it/);
+    expect(readFileSync(target, 'utf8')).toBe('not yours\n');
+  });
+
+  it('`marquee token rotate` over a planted link says which file and the fix, without a stack trace', async () => {
+    const xdg = join(dir, 'xdg');
+    mkdirSync(join(xdg, 'marquee'), { recursive: true });
+    const target = join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'not yours\n');
+    symlinkSync(target, join(xdg, 'marquee', TOKEN_FILE));
+    const rotated = await runMarquee(['token', 'rotate'], { env: { XDG_CONFIG_HOME: xdg } });
+    expect(rotated.code).toBe(2);
+    expect(rotated.stderr).toContain(
+      `marquee token rotate: ${join(xdg, 'marquee', TOKEN_FILE)} is not a plain file`,
+    );
+    expect(rotated.stderr).not.toContain('    at ');
+    expect(readFileSync(target, 'utf8')).toBe('not yours\n');
   });
 
   it('refuses a stored token that could never match, with the fix', () => {

@@ -81,7 +81,13 @@ async function rotate(configFlag: string | undefined): Promise<number> {
     );
     return 2;
   }
-  const token = rotateControlToken(platformPaths().config);
+  let token: ControlToken;
+  try {
+    token = rotateControlToken(platformPaths().config);
+  } catch (err) {
+    process.stderr.write(`marquee token rotate: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
   process.stdout.write(
     `New control token written to ${token.file} (mode 0600). A running Marquee switches to it at once: open remote sessions are closed and the old token is refused. Show the new QR code with: marquee token show\n`,
   );

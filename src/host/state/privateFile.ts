@@ -30,9 +30,16 @@ export function checkPrivateFile(file: string, orFix = ''): string[] | null {
   return notes;
 }
 
-/** Writes `text` to `file` in `dir` (made, 0700, when missing), atomically and with mode 0600. */
+/**
+ * Writes `text` to `file` in `dir` (made, 0700, when missing), atomically and with mode 0600. Refuses, naming
+ * the fix, when something other than a plain file is at `file`: write-file-atomic writes through a link.
+ */
 export function writePrivateFile(dir: string, file: string, text: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const info = lstatSync(file, { throwIfNoEntry: false });
+  if (info !== undefined && !info.isFile()) {
+    throw new Error(`${file} is not a plain file (a link or a folder?): remove it, then try again`);
+  }
   // Why: atomic, so a power cut during a write leaves the old content or the new, never half of it.
   writeFileAtomic.sync(file, text, { mode: 0o600 });
   chmodSync(file, 0o600);
