@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { WireText } from '../../../src/core/channels/wireText';
 import { Text } from '../../../src/core/playlist/fields';
 
-const key = fc.oneof(fc.constantFrom('zh', 'en', 'pt-BR', 'zh-Hans', 'EN', 'e', '', 'toolongcode'), fc.string());
+const key = fc.oneof(
+  fc.constantFrom('zh', 'en', 'pt-BR', 'zh-Hans', 'EN', 'e', '', 'toolongcode'),
+  fc.string(),
+);
 const text = fc.oneof(
   fc.constantFrom('', 'a', '签到与入场', 'x'.repeat(2000), 'x'.repeat(2001)),
   fc.string({ maxLength: 30 }),
