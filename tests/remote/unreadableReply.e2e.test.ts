@@ -42,6 +42,10 @@ describe('web remote, a reply it cannot read', { timeout: 90_000 }, () => {
     expect(await toast.textContent()).toBe(
       'The screen’s answer could not be read. Check the screen, then try again.',
     );
+    // A long message uses the phone's width (16 px margins), not half of it: two lines, not five.
+    const box = await toast.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(PHONE.viewport.width - 40);
+    expect(box?.height ?? Number.POSITIVE_INFINITY).toBeLessThan(80);
     await page.screenshot({ path: join(SHOTS, 'remote-en-unreadable-reply.png') });
     await page.context().close();
   });
