@@ -35,6 +35,7 @@ import { settlesWithin } from '../fleet/settlesWithin';
 import { CUE_LEAD_MS } from '../../core/wall/wallCue';
 import { preciseNow } from '../clock';
 import { createHubWalls, publishCues, timeReply } from './hubWalls';
+import { createReplyWaits } from './replyWaits';
 import { createProofCollector, type ProofCollector } from './proofCollector';
 import { loadAlert, writeAlert } from './alertFile';
 import { firstConnection } from './firstConnection';
@@ -94,19 +95,13 @@ const CONNECT_TIMEOUT_MS = 10_000;
 /** How often the hub looks for screens that went silent. */
 const SWEEP_MS = 100;
 
-type Pending = {
-  expected: Set<string>;
-  replies: SendResult['replies'];
-  done: () => void;
-};
-
-/** Connects the hub's controller to the broker as staff and starts following the fleet. */
 /** How long the hub waits for the broker to take a command or the alert before it tells staff, ms. */
 const BROKER_ACK_MS = 5_000;
 
 /** The broker did not take what the hub published in time (stopped, frozen, unreachable): HTTP 503 for staff. */
 export class BrokerSilent extends Error {}
 
+/** Connects the hub's controller to the broker as staff and starts following the fleet. */
 export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
   const now = options.now ?? Date.now;
   // Why: fleet time is the hub's clock; its answers carry it to a fraction of a millisecond.
@@ -122,7 +117,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
   let alert: FleetAlert = loadAlert(alertFile);
   const proof: ProofCollector = await createProofCollector(proofDir);
   const listeners = new Set<() => void>();
-  const pending = new Map<string, Pending>();
+  const replyWaits = createReplyWaits();
   const thumbnails = createThumbnailStore();
 
   let saving: Promise<void> = Promise.resolve();
@@ -177,11 +172,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
           log.warn({ topic }, reply.message);
           return;
         }
-        const wait = reply.value.id === null ? undefined : pending.get(String(reply.value.id));
-        if (wait === undefined || wait.replies.some((r) => r.screen === parsed.screen)) return;
-        wait.replies.push({ screen: parsed.screen, reply: reply.value });
-        wait.expected.delete(parsed.screen);
-        if (wait.expected.size === 0) wait.done();
+        replyWaits.receive(parsed.screen, reply.value);
         return;
       }
       case 'proof': {
@@ -331,18 +322,8 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       const expiresAt = now() + (request.ttlMs ?? DEFAULT_TTL_MS);
       const targets = targetsOf(request.target);
       const expected = expectedScreens(presenceRows(table), targets);
-      const result: SendResult = { ok: true, id, expiresAt, expected, replies: [] };
-      const finished = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, waitMs);
-        pending.set(id, {
-          expected: new Set(expected),
-          replies: result.replies,
-          done: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
-      });
+      const wait = replyWaits.wait(id, expected, waitMs);
+      const result: SendResult = { ok: true, id, expiresAt, expected, replies: wait.replies };
       // Why: walls move as one: a cue per wall addressed, taken by the broker before the command goes out.
       const cues = walls.cuesFor(request.command, targets, presenceRows(table), id, fineNow() + CUE_LEAD_MS);
       if (cues.length > 0) result.cues = cues.map(({ wall, cue }) => ({ wall, at: cue.at }));
@@ -351,16 +332,14 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
         Promise.all(targets.map((t) => client().publishAsync(fleetTopics.command(t), payload, { qos: 1 }))),
       );
       if (!(await settlesWithin(sent, BROKER_ACK_MS))) {
-        pending.get(id)?.done();
-        pending.delete(id);
+        wait.end();
         throw new BrokerSilent(
           `the broker did not take the command within ${BROKER_ACK_MS / 1000} s (is it running? see the hub's log); it still reaches the screens if the broker answers before it expires`,
         );
       }
       await sent;
-      if (expected.length === 0) pending.get(id)?.done();
-      await finished;
-      pending.delete(id);
+      if (expected.length === 0) wait.end();
+      await wait.finished;
       return result;
     },
     async setAlert(request) {
@@ -389,7 +368,7 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
     connected: () => client().connected,
     replacements: () => supervised.replacements(),
     async close() {
-      for (const wait of pending.values()) wait.done();
+      replyWaits.endAll();
       clearInterval(sweep);
       supervised.stop();
       // Why: a frozen broker never acknowledges what is in flight; stopping the hub must not wait for it.
