@@ -71,6 +71,12 @@ export function useRemote(): Remote {
         attempt.current = 0;
         setConnection({ kind: 'online' });
       };
+      /** Ends command `id`'s wait with its answer (once: a later answer to it is dropped). */
+      const settle = (id: number, reply: RemoteReply): void => {
+        const resolve = pending.current.get(id);
+        pending.current.delete(id);
+        resolve?.(reply);
+      };
       ws.onmessage = (event) => {
         let data: unknown;
         try {
@@ -86,9 +92,7 @@ export function useRemote(): Remote {
         if (message.kind === 'unreadable-reply') {
           // Why: the command's promise would otherwise never settle and its button would wait forever.
           console.warn('Marquee remote: a reply from the host did not pass its schema');
-          const resolveUnreadable = pending.current.get(message.id);
-          pending.current.delete(message.id);
-          resolveUnreadable?.({ ok: false, id: message.id, unreadable: true });
+          settle(message.id, { ok: false, id: message.id, unreadable: true });
           return;
         }
         const at = Date.now();
@@ -111,12 +115,7 @@ export function useRemote(): Remote {
           return;
         }
         const msg = message.reply;
-        const id = typeof msg.id === 'number' ? msg.id : -1;
-        const resolve = pending.current.get(id);
-        if (resolve) {
-          pending.current.delete(id);
-          resolve(msg);
-        }
+        if (typeof msg.id === 'number') settle(msg.id, msg);
         if (msg.ok) {
           const state = msg.state;
           const all = msg.screens ?? [state];

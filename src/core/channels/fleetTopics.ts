@@ -138,11 +138,6 @@ export const HUB_SUBSCRIPTIONS: readonly string[] = [
   `${FLEET_PREFIX}/screen/+/time`,
 ];
 
-/** The topic filters a wall member subscribes to besides `screenSubscriptions`: its fleet time replies and its wall's cues. */
-export function wallSubscriptions(screen: string, wall: string): readonly string[] {
-  return [fleetTopics.timeReply(screen), fleetTopics.wallCue(wall)];
-}
-
 /** Whether a command sent to `target` is for this screen. */
 export function commandReaches(target: CommandTarget, member: FleetMember): boolean {
   switch (target.kind) {

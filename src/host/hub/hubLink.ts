@@ -321,11 +321,12 @@ export async function startHubLink(options: HubLinkOptions): Promise<HubLink> {
       const id = `hub-${randomUUID()}`;
       const expiresAt = now() + (request.ttlMs ?? DEFAULT_TTL_MS);
       const targets = targetsOf(request.target);
-      const expected = expectedScreens(presenceRows(table), targets);
+      const rows = presenceRows(table);
+      const expected = expectedScreens(rows, targets);
       const wait = replyWaits.wait(id, expected, waitMs);
       const result: SendResult = { ok: true, id, expiresAt, expected, replies: wait.replies };
       // Why: walls move as one: a cue per wall addressed, taken by the broker before the command goes out.
-      const cues = walls.cuesFor(request.command, targets, presenceRows(table), id, fineNow() + CUE_LEAD_MS);
+      const cues = walls.cuesFor(request.command, targets, rows, id, fineNow() + CUE_LEAD_MS);
       if (cues.length > 0) result.cues = cues.map(({ wall, cue }) => ({ wall, at: cue.at }));
       const payload = JSON.stringify({ ...request.command, id, expiresAt });
       const sent = publishCues(client(), cues).then(() =>
