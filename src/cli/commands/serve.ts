@@ -10,13 +10,16 @@ import { bundledPlaylistPath, loadConfig } from '../../host/config/loadConfig';
 import { RENDERER_TOKEN_FRAGMENT } from '../../core/channels/rendererToken';
 import { lanHost } from '../../host/control/remoteUrl';
 import { serveTimingFromEnv } from '../../host/health/clockSpeed';
-import { type BrowserTransport, startBrowserTransport } from '../../host/http/browserTransport';
+import {
+  type BrowserTransport,
+  listenBrowserTransport,
+  type PendingTransport,
+} from '../../host/http/browserTransport';
 import type { KioskBrowser } from '../../host/http/kioskBrowser';
 import { createHostLogger } from '../../host/log/hostLogger';
-import { PlaylistStartError } from '../../host/playlist/playlistSource';
 import { platformPaths } from '../../host/paths';
 import { EXTERNAL_BROWSER } from '../../host/screen/screenCapture';
-import { type Show, startShow } from '../../host/show/startShow';
+import type { Show } from '../../host/show/startShow';
 
 /** The repository (or installed package) root: dist/ and assets/ live here. */
 const APP_ROOT = appRoot();
@@ -66,29 +69,15 @@ async function serve(command: Command): Promise<number> {
   }
 
   const { logger, file: logFile } = createHostLogger({ dir: paths.logs, level: config.logLevel });
-  let show: Show;
+  // Why: listening first lets a kiosk browser load and compile the page while the show starts (the page's head
+  // is answered at once, its first slide once the show has started).
+  let pending: PendingTransport;
   try {
-    show = await startShow(config, {
-      paths,
-      logger,
-      timing: timing.timing,
-      appRoot: APP_ROOT,
-      onPartOff: (part, message) =>
-        process.stderr.write(`${part.charAt(0).toUpperCase()}${part.slice(1)} is off: ${message}\n`),
-    });
-  } catch (err) {
-    if (!(err instanceof PlaylistStartError)) throw err;
-    process.stderr.write(
-      `${err.messages.join('\n')}\nFix the playlist (check it with: marquee validate ${config.playlist}) and start again.\n`,
+    pending = await listenBrowserTransport(
+      { rendererRoot, hostname: config.host, port: config.port },
+      { allowedHosts: config.allowedHosts, configDir: paths.config, logger },
     );
-    return 1;
-  }
-
-  let server: BrowserTransport;
-  try {
-    server = await startBrowserTransport(show, { rendererRoot, hostname: config.host, port: config.port });
   } catch (err) {
-    await show.dispose();
     const code = (err as NodeJS.ErrnoException).code;
     process.stderr.write(
       code === 'EADDRINUSE'
@@ -100,6 +89,33 @@ async function serve(command: Command): Promise<number> {
     );
     return 1;
   }
+
+  // Why: loaded once listening (the show's parts are most of the program), so the port answers sooner.
+  const [{ startShow }, { PlaylistStartError }] = await Promise.all([
+    import('../../host/show/startShow'),
+    import('../../host/playlist/playlistSource'),
+  ]);
+  let show: Show;
+  try {
+    show = await startShow(config, {
+      paths,
+      logger,
+      timing: timing.timing,
+      appRoot: APP_ROOT,
+      onPartOff: (part, message) =>
+        process.stderr.write(`${part.charAt(0).toUpperCase()}${part.slice(1)} is off: ${message}\n`),
+    });
+  } catch (err) {
+    const playlist = err instanceof PlaylistStartError;
+    pending.fail(playlist ? `the playlist ${config.playlist} has problems (see the terminal)` : String(err));
+    await pending.close();
+    if (!playlist) throw err;
+    process.stderr.write(
+      `${err.messages.join('\n')}\nFix the playlist (check it with: marquee validate ${config.playlist}) and start again.\n`,
+    );
+    return 1;
+  }
+  const server: BrowserTransport = pending.serve(show);
 
   const control = show.control;
   process.stdout.write(
