@@ -10,6 +10,7 @@ import { createHostGuard } from './hostGuard';
 import { isReferencedMedia } from './mediaAllowList';
 import { createRendererSocket, type RendererSocket, type RendererSocketOptions } from './rendererSocket';
 import { createEarlyPage, servePage } from './kioskPage';
+import { loadPageFiles } from './pageFiles';
 import { serveStatic } from './staticFiles';
 
 /** Answers a request whose path starts with the route's prefix; returns false to let later routes try. */
@@ -113,6 +114,7 @@ export async function listenMarqueeServer(options: ListenOptions): Promise<Liste
     logger,
   });
   const early = createEarlyPage(rendererRoot);
+  const pageFiles = loadPageFiles(rendererRoot);
   let served: Served | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -121,6 +123,7 @@ export async function listenMarqueeServer(options: ListenOptions): Promise<Liste
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy('browser'));
     const path = url.pathname;
+    if (pageFiles.serve(req, res, path)) return;
     const localPage = isPagePath(path) && req.method === 'GET' && isLocal(req.socket.remoteAddress ?? '');
     if (served === null) {
       if (localPage && (await early.page(res))) return;

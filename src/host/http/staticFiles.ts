@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
@@ -59,6 +59,19 @@ export async function resolveContained(root: string, urlPath: string): Promise<s
     const target = await realpath(join(realRoot, ...relativePath));
     if (!isInside(realRoot, target)) return null;
     return (await stat(target)).isFile() ? target : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `resolveContained`, synchronously: for files read once at start (see `loadPageFiles`). */
+export function resolveContainedSync(root: string, urlPath: string): string | null {
+  const relativePath = decodeUrlPath(urlPath);
+  if (relativePath === null) return null;
+  try {
+    const realRoot = realpathSync(root);
+    const target = realpathSync(join(realRoot, ...relativePath));
+    return isInside(realRoot, target) && statSync(target).isFile() ? target : null;
   } catch {
     return null;
   }
