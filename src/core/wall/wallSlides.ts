@@ -17,3 +17,34 @@ export function wallSlidesAt(playlist: Playlist, fleetNow: number, wall?: string
     .filter((slide) => isForScreen(slide, audience) && isEligible(playlist, slide, fleetNow))
     .map((slide) => ({ id: slide.id, durationMs: plannedDurationMs(playlist, slide) }));
 }
+
+/** Why a wall cannot `goto` a slide of its playlist: the slide is not in the wall's rotation (see `wallSlidesAt`). */
+export type WallGotoRefusal = Readonly<{ code: 'not-for-screen' | 'unavailable'; message: string }>;
+
+/**
+ * Why wall `wall` cannot go to slide `slideId` at fleet time `at`, or null when it can (or the playlist has no such
+ * slide: that is `readWallCommand`'s answer). Why: every member moves to the slide only if it is in the rotation
+ * they all compute; a cue to any other slide would change nothing on any member, so the command must say so.
+ */
+export function wallGotoRefusal(
+  playlist: Playlist,
+  slideId: string,
+  at: number,
+  wall: string,
+): WallGotoRefusal | null {
+  const slide = playlist.slides.find((s) => s.id === slideId);
+  if (slide === undefined) return null;
+  if (!isForScreen(slide, { screen: wall, groups: [], wall: null })) {
+    return {
+      code: 'not-for-screen',
+      message: `slide "${slideId}" does not play on wall ${wall}: its "on" is ${(slide.on ?? []).join(', ')}; add "${wall}" to it to show it on the wall`,
+    };
+  }
+  if (!isEligible(playlist, slide, at)) {
+    return {
+      code: 'unavailable',
+      message: `slide "${slideId}" is not in wall ${wall}'s rotation now: it is ${slide.enabled === false ? 'disabled ("enabled": false)' : 'outside its time window ("when")'}; a wall shows only the slides its rotation plays, so enable it or widen its window`,
+    };
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import type { ControlCommand } from '../../core/control/commands';
 import { type ControlReply, errorReply } from '../../core/control/replies';
 import { CUE_LEAD_MS, resolveCue, type WallCue } from '../../core/wall/wallCue';
 import { readWallCommand } from '../../core/wall/wallCommand';
-import { wallSlidesAt } from '../../core/wall/wallSlides';
+import { wallGotoRefusal, wallSlidesAt } from '../../core/wall/wallSlides';
 import type { CommandStage, ControlGateway } from '../control/controlGateway';
 import type { Transport } from '../control/controlTarget';
 import type { FleetBus } from '../fleet/fleetBus';
@@ -106,6 +106,11 @@ export function startWallCues(options: WallCuesOptions): () => void {
     if (read.kind === 'not-wall') return null;
     const id = command.id ?? null;
     if (read.kind === 'unknown-slide') return Promise.resolve(errorReply(id, 'unknown-slide', read.message));
+    const refused =
+      read.command.type === 'goto'
+        ? wallGotoRefusal(host.playlist, read.command.slideId, driver.fleetNow() + CUE_LEAD_MS, setting.name)
+        : null;
+    if (refused !== null) return Promise.resolve(errorReply(id, refused.code, refused.message));
     const cueIt = (): ControlReply => {
       count += 1;
       const at = driver.fleetNow() + CUE_LEAD_MS;

@@ -60,6 +60,23 @@ describe('a wall without a fleet', () => {
     expect(show.host.status().paused).toBe(false);
   });
 
+  it("answers a goto to a slide outside the wall's rotation with why, before anything else", async () => {
+    await writeFile(
+      join(dir, 'playlist.json'),
+      JSON.stringify({
+        ...noticePlaylist(numberedNotices(3), { duration: 5 }),
+        slides: [
+          ...noticePlaylist(numberedNotices(3), { duration: 5 }).slides,
+          { type: 'announcement', id: 'doors', text: 'Doors only', on: ['doors'] },
+        ],
+      }),
+    );
+    const show = await member(0);
+    const reply = await show.control?.gateway.handleCommand({ type: 'goto', slide: 'doors' }, socket);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-for-screen' } });
+    expect(JSON.stringify(reply)).toContain('does not play on wall lobby');
+  });
+
   it('still runs the commands that are only this screen’s (blackout, announcements)', async () => {
     const show = await member(1);
     const reply = await show.control?.gateway.handleCommand({ type: 'blackout', on: true }, socket);
