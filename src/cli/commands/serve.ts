@@ -107,7 +107,11 @@ async function serve(command: Command): Promise<number> {
     });
   } catch (err) {
     const playlist = err instanceof PlaylistStartError;
-    pending.fail(playlist ? `the playlist ${config.playlist} has problems (see the terminal)` : String(err));
+    pending.fail(
+      playlist
+        ? `The playlist ${config.playlist} has problems: the terminal names each (or run marquee validate on it); fix them and start marquee serve again.`
+        : `${err instanceof Error ? err.message : String(err)}: see the terminal.`,
+    );
     await pending.close();
     if (!playlist) throw err;
     process.stderr.write(

@@ -49,6 +49,21 @@ export type EarlyPage = Readonly<{
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/**
+ * The end of a kiosk page whose show did not start: the reason, large and centred on the screen (the renderer's
+ * style sheet, already sent with the head, has `.start-failed`), in the venue's languages, so a technician sees it
+ * from the floor; the host's terminal has the details.
+ */
+function startFailedBody(reason: string): string {
+  return (
+    '</head><body><main class="start-failed">' +
+    '<h1 lang="zh">演出未能开始</h1><h2 lang="en">The show could not start</h2>' +
+    `<p lang="en">${escapeHtml(reason)}</p>` +
+    '<p lang="zh">请查看运行 marquee serve 的终端，修正后重新启动。</p>' +
+    '</main></body></html>\n'
+  );
+}
+
 /** The kiosk page of a server that listens before its show has started. */
 export function createEarlyPage(rendererRoot: string): EarlyPage {
   let host: PageHost | null = null;
@@ -76,11 +91,7 @@ export function createEarlyPage(rendererRoot: string): EarlyPage {
       res.write(html.slice(0, at));
       await started;
       const shown = host;
-      res.end(
-        shown === null
-          ? `</head><body><p>The show could not start: ${escapeHtml(failure)}</p></body></html>\n`
-          : withView(html.slice(at), shown),
-      );
+      res.end(shown === null ? startFailedBody(failure) : withView(html.slice(at), shown));
       return true;
     },
   };

@@ -98,7 +98,9 @@ describe('a server listening before its show has started', () => {
     const preview = fetch(`${listening.url}api/preview`);
     listening.fail('the playlist <show.json> has problems');
     const html = await page.ended;
-    expect(html).toContain('The show could not start: the playlist &lt;show.json&gt; has problems');
+    expect(html).toContain('The show could not start');
+    expect(html).toContain('演出未能开始');
+    expect(html).toContain('<p lang="en">the playlist &lt;show.json&gt; has problems</p>');
     expect(html).not.toContain(FIRST_VIEW_ELEMENT_ID);
     const answer = await preview;
     expect(answer.status).toBe(503);
