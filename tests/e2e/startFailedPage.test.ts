@@ -33,7 +33,9 @@ describe('the kiosk page of a show that did not start', () => {
     const loaded = page.goto(listening.url);
     // Why: the head is answered at once; the page waits for the rest while the (failing) show starts.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    listening.fail('The playlist /srv/show/playlist.json has problems: fix them and start marquee serve again.');
+    listening.fail(
+      'The playlist /srv/show/playlist.json has problems: fix them and start marquee serve again.',
+    );
     await loaded;
 
     const title = page.locator('.start-failed h1');
