@@ -18,15 +18,40 @@ let words: Intl.Segmenter | undefined;
 export function phraseModelOf(lang: string): PhraseModel | null {
   const known = modelOfLang.get(lang);
   if (known !== undefined) return known;
-  let model: PhraseModel | null = null;
-  try {
-    const locale = new Intl.Locale(lang).maximize();
-    if (locale.language === 'zh') model = locale.script === 'Hant' ? 'zh-hant' : 'zh-hans';
-  } catch {
-    model = null;
-  }
+  const common = commonModelOf(lang);
+  const model = common === undefined ? intlModelOf(lang) : common;
   modelOfLang.set(lang, model);
   return model;
+}
+
+const SIMPLIFIED_REGION = /^zh(?:-(?:cn|sg))?$/i;
+const TRADITIONAL_REGION = /^zh-(?:tw|hk|mo)$/i;
+const EXPLICIT_SCRIPT = /^zh-(hans|hant)(?:-(?:[a-z]{2}|\d{3}))?$/i;
+const OTHER_LANGUAGE = /^(?!zh)[a-z]{2}(?:-[a-z]{2})?$/i;
+
+/**
+ * The model of the codes playlists use most, read from the code itself, or undefined for any other code.
+ * Why: the page's first `Intl.Locale#maximize` loads ICU locale data on top of what the word segmenter loads,
+ * 5–10 ms of main-thread CPU before the first slide; these codes imply their script plainly (no two-letter
+ * language is an alias of `zh`), so they need none of it. Tests hold this path to ICU's answers.
+ */
+export function commonModelOf(lang: string): PhraseModel | null | undefined {
+  if (SIMPLIFIED_REGION.test(lang)) return 'zh-hans';
+  if (TRADITIONAL_REGION.test(lang)) return 'zh-hant';
+  const script = EXPLICIT_SCRIPT.exec(lang)?.[1];
+  if (script !== undefined) return script.toLowerCase() === 'hant' ? 'zh-hant' : 'zh-hans';
+  return OTHER_LANGUAGE.test(lang) ? null : undefined;
+}
+
+/** The model by the script ICU's likely subtags give the code (`zh-US` → Traditional), or null for an unreadable code. */
+export function intlModelOf(lang: string): PhraseModel | null {
+  try {
+    const locale = new Intl.Locale(lang).maximize();
+    if (locale.language !== 'zh') return null;
+    return locale.script === 'Hant' ? 'zh-hant' : 'zh-hans';
+  } catch {
+    return null;
+  }
 }
 
 function parserFor(model: PhraseModel): Parser {

@@ -1,7 +1,13 @@
 import { Parser, zhHansModel } from 'budoux';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { phraseBreaks, phraseModelOf, phrasesOf } from '../../../src/renderer/text/phrases';
+import {
+  commonModelOf,
+  intlModelOf,
+  phraseBreaks,
+  phraseModelOf,
+  phrasesOf,
+} from '../../../src/renderer/text/phrases';
 
 const budoux = new Parser(zhHansModel);
 
@@ -40,6 +46,84 @@ describe('phraseModelOf', () => {
 
   it('needs no model for languages that break between words, nor for a code it cannot read', () => {
     expect(['en', 'pt-BR', 'ja', 'ko', 'x'].map(phraseModelOf)).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('commonModelOf', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+  const subtag = (min: number, max: number) =>
+    fc.array(fc.constantFrom(...letters), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+  const digits = fc.integer({ min: 0, max: 999 }).map((n) => String(n).padStart(3, '0'));
+  const language = fc.oneof(fc.constantFrom('zh', 'ZH', 'Zh', 'cmn', 'zho', 'yue', 'en', 'ja'), subtag(2, 3));
+  const script = fc.oneof(fc.constantFrom('Hans', 'Hant', 'hant', 'HANS', 'Latn'), subtag(4, 4));
+  const region = fc.oneof(
+    fc.constantFrom('CN', 'SG', 'TW', 'HK', 'MO', 'US', 'AU', 'MY', 'cn', 'tw', '419'),
+    subtag(2, 2),
+    digits,
+  );
+  const tag = fc
+    .tuple(language, fc.option(script), fc.option(region), fc.constantFrom('', '-u-nu-hanidec', '-x'))
+    .map(([l, s, r, tail]) => [l, s, r].filter((p) => p !== null).join('-') + tail);
+
+  it('agrees with ICU on every code it reads, and leaves the rest to it', () => {
+    fc.assert(
+      fc.property(tag, (t) => {
+        const common = commonModelOf(t);
+        return common === undefined || common === intlModelOf(t);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('agrees with ICU on every two-letter language, alone and with a region', () => {
+    const codes = letters.slice(0, 26).flatMap((a) => letters.slice(0, 26).map((b) => a + b));
+    const tags = codes.flatMap((c) => [c, `${c}-CN`, `${c}-TW`, `${c}-US`, `${c}-HK`]);
+    const disagree = tags.filter((t) => {
+      const common = commonModelOf(t);
+      return common !== undefined && common !== intlModelOf(t);
+    });
+    expect(disagree).toEqual([]);
+    expect(tags.filter((t) => !/^zh/i.test(t) && commonModelOf(t) === undefined)).toEqual([]);
+  });
+
+  it('reads the Chinese codes kiosks are given without ICU', () => {
+    const codes = [
+      'zh',
+      'zh-CN',
+      'zh-SG',
+      'zh-Hans',
+      'zh-Hans-CN',
+      'zh-TW',
+      'zh-HK',
+      'zh-MO',
+      'zh-Hant',
+      'zh-Hant-TW',
+    ];
+    expect(codes.map(commonModelOf)).toEqual([
+      'zh-hans',
+      'zh-hans',
+      'zh-hans',
+      'zh-hans',
+      'zh-hans',
+      'zh-hant',
+      'zh-hant',
+      'zh-hant',
+      'zh-hant',
+      'zh-hant',
+    ]);
+    expect(['en', 'en-GB', 'pt-BR', 'ja', 'ko'].map(commonModelOf)).toEqual([null, null, null, null, null]);
+  });
+
+  it('leaves to ICU the codes whose script only its data knows', () => {
+    expect(['zh-US', 'zh-MY', 'cmn', 'yue-HK', 'zh-Latn', 'x'].map(commonModelOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(['zh-US', 'zh-MY', 'cmn'].map(phraseModelOf)).toEqual(['zh-hant', 'zh-hans', 'zh-hans']);
   });
 });
 
