@@ -1,3 +1,4 @@
+import { domAnimation, LazyMotion } from 'framer-motion';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -14,7 +15,13 @@ if (root === null && !startFailed) {
 const still = new URLSearchParams(window.location.search).get('render');
 
 if (root !== null) {
+  // Why: slides only animate (variants, enter and exit); `m` with the domAnimation features leaves framer-motion's
+  // layout, drag and pan code out of the bundle (51 KB of 541), `strict` makes a stray `motion.*` fail loudly.
   createRoot(root).render(
-    <StrictMode>{still === null ? <App api={chooseApi()} /> : <RenderPage slideId={still} />}</StrictMode>,
+    <StrictMode>
+      <LazyMotion features={domAnimation} strict>
+        {still === null ? <App api={chooseApi()} /> : <RenderPage slideId={still} />}
+      </LazyMotion>
+    </StrictMode>,
   );
 }

@@ -1,3 +1,4 @@
+import { domAnimation, LazyMotion } from 'framer-motion';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PreviewGrid } from './preview/PreviewGrid';
@@ -7,6 +8,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('preview.html: the <div id="root"> the preview mounts into is missing');
 createRoot(root).render(
   <StrictMode>
-    <PreviewGrid />
+    <LazyMotion features={domAnimation} strict>
+      <PreviewGrid />
+    </LazyMotion>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { type ReactNode, useMemo } from 'react';
 import type { ShowView } from '../../core/view/showView';
 import { NOTHING_PRELOADED } from '../assets/preload';
@@ -32,7 +32,7 @@ export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
     <OverlayEnv view={view}>
       <AnimatePresence>
         {a === null ? null : (
-          <motion.div
+          <m.div
             key={a.id}
             className={`overlay overlay-${a.style}`}
             data-overlay-announcement={a.id}
@@ -42,7 +42,7 @@ export function AnnouncementOverlay({ view }: Readonly<{ view: ShowView }>) {
             transition={{ duration: 0.35 }}
           >
             <AnnouncementCard title={a.title} text={a.text} style={a.style} />
-          </motion.div>
+          </m.div>
         )}
       </AnimatePresence>
     </OverlayEnv>

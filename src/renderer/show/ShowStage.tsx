@@ -1,4 +1,4 @@
-import { AnimatePresence, motion, type TargetAndTransition, usePresence } from 'framer-motion';
+import { AnimatePresence, m, type TargetAndTransition, usePresence } from 'framer-motion';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RendererApi } from '../../core/channels/rendererChannel';
 import type { ShowView } from '../../core/view/showView';
@@ -181,7 +181,7 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) 
   }, [entered, warmNext]);
 
   return (
-    <motion.div
+    <m.div
       className="layer"
       style={backgroundStyle(view.theme, view.assetBase)}
       data-seq={seq}
@@ -198,7 +198,7 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) 
       }}
     >
       <SlideView env={env} />
-    </motion.div>
+    </m.div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { useState } from 'react';
 import type { SlideOf, Text } from '../../core/playlist/types';
 import { SlideFrame } from '../show/SlideFrame';
@@ -140,7 +140,7 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
           <div className="schedule-pages">
             {/* Why: one page fades out before the next fades in; their rows differ, so a cross-fade would ghost. */}
             <AnimatePresence initial={false} mode="wait">
-              <motion.div
+              <m.div
                 key={pageIndex}
                 className={
                   portrait || rows < ROWS_PER_PAGE.landscape
@@ -164,7 +164,7 @@ export function ScheduleSlide({ slide }: Readonly<{ slide: SlideOf<'schedule'> }
                   const line = lines[i];
                   return line === undefined ? null : <ScheduleRow key={line.key} line={line} env={env} />;
                 })}
-              </motion.div>
+              </m.div>
             </AnimatePresence>
           </div>
         </div>

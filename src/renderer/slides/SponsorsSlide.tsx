@@ -1,4 +1,4 @@
-import { AnimatePresence, motion } from 'framer-motion';
+import { AnimatePresence, m } from 'framer-motion';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SlideOf } from '../../core/playlist/types';
 import { AssetImage } from '../assets/AssetImage';
@@ -54,7 +54,7 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
       <div className="wall" ref={area} data-pages={pageCount} data-page={pageIndex}>
         <AnimatePresence initial={false}>
           {page === undefined ? null : (
-            <motion.div
+            <m.div
               key={pageIndex}
               className="wall-page"
               initial={firstPage.current ? false : { opacity: 0 }}
@@ -117,7 +117,7 @@ export function SponsorsSlide({ slide }: Readonly<{ slide: SlideOf<'sponsors'> }
                   </section>
                 );
               })}
-            </motion.div>
+            </m.div>
           )}
         </AnimatePresence>
       </div>
