@@ -90,6 +90,11 @@ async function serve(command: Command): Promise<number> {
     return 1;
   }
 
+  // Why: a kiosk browser this host opens starts up (a second or so) while the show does.
+  const opening =
+    command.opts<{ open?: boolean }>().open === true
+      ? openBrowser(pending.url, paths.state, logger)
+      : Promise.resolve(null);
   // Why: loaded once listening (the show's parts are most of the program), so the port answers sooner.
   const [{ startShow }, { PlaylistStartError }] = await Promise.all([
     import('../../host/show/startShow'),
@@ -112,6 +117,7 @@ async function serve(command: Command): Promise<number> {
         ? `The playlist ${config.playlist} has problems: the terminal names each (or run marquee validate on it); fix them and start marquee serve again.`
         : `${err instanceof Error ? err.message : String(err)}: see the terminal.`,
     );
+    (await opening.catch(() => null))?.stop();
     await pending.close();
     if (!playlist) throw err;
     process.stderr.write(
@@ -132,11 +138,8 @@ async function serve(command: Command): Promise<number> {
       otherMachines(server, config.host),
   );
 
-  let browser: KioskBrowser | null = null;
-  if (command.opts<{ open?: boolean }>().open === true) {
-    browser = await openBrowser(server.url, paths.state, logger);
-    if (browser !== null) show.own('kiosk browser', browser.stop);
-  }
+  const browser = await opening;
+  if (browser !== null) show.own('kiosk browser', browser.stop);
   // Why: only a browser this host started can be seen; for any other, health and /api/screenshot say so.
   show.setScreenCapture(browser?.capture ?? EXTERNAL_BROWSER);
 
