@@ -78,7 +78,7 @@ export type KioskBrowser = Readonly<{
 
 /**
  * Starts `chromium` as a kiosk on `url` with a DevTools pipe to it; `restart` stops it (SIGTERM, then
- * SIGKILL after 5 s) and starts it again on the same profile.
+ * SIGKILL after 5 s) and starts it again on the same profile, unless `stop` came meanwhile.
  */
 export function startKioskBrowser(
   chromium: string,
@@ -98,8 +98,11 @@ export function startKioskBrowser(
       });
       c.kill('SIGTERM');
     });
+  let stopped = false;
   const restart = async (): Promise<void> => {
     await stopChild(child);
+    // Why: stopped while the old browser was exiting (the show is closing); a new one would outlive the host.
+    if (stopped) return;
     child = openKioskBrowser(chromium, url, profileDir, logger);
     display = devtoolsDisplay(cdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable));
   };
@@ -108,6 +111,7 @@ export function startKioskBrowser(
     capture: { kind: 'devtools', displays: () => [display], restart },
     restart,
     stop: () => {
+      stopped = true;
       child.kill('SIGTERM');
     },
   };
