@@ -30,7 +30,7 @@ const DECK_SCRIPT = `Reveal.initialize({ controls: false, progress: false, hash:
   .then(() => requestAnimationFrame(() => setTimeout(() => performance.mark('deck:painted'), 0)));`;
 /**
  * Keeps the page-clock time (epoch ms) of the first user-timing mark of each name. The renderer marks
- * `marquee:enter-start` on the first frame its first slide is up (before the slide's transition) and
+ * `marquee:enter-start` when its first slide starts entering (a page's first slide is cut in: as it mounts) and
  * `marquee:presented` right after the frame in which the slide has fully entered (when it acknowledges `presented`).
  */
 const PAINT_MARK = `window.__marks = {};
@@ -259,7 +259,7 @@ export async function run(): Promise<readonly BenchRow[]> {
         median: ms(median(marqueePainted)),
         detail:
           `${spread(marqueePainted)}; server answered at ${ms(median(at(paint.a, 'ready')))}, ` +
-          `slide's first frame (enter-start) at ${ms(median(at(paint.a, 'marquee:enter-start')))}`,
+          `first slide enters (enter-start) at ${ms(median(at(paint.a, 'marquee:enter-start')))}`,
       },
       {
         name: 'spawn → first slide painted: reveal.js deck, plain server',

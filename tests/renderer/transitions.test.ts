@@ -89,6 +89,41 @@ describe('transitions', () => {
     });
   }
 
+  it('starts a cut as it mounts (nothing moves, so nothing waits for its first frame), a fade only after it', async () => {
+    /** Frames from the first frame that has the slide's layer to the first that has its enter-start mark. */
+    const framesToStart = async (view: ShowView): Promise<number> => {
+      await h.page.evaluate((seq) => {
+        const w = window as unknown as { __watch: { mounted: number; started: number; on: boolean } };
+        const watch = { mounted: -1, started: -1, on: true };
+        w.__watch = watch;
+        let frame = 0;
+        const tick = (): void => {
+          frame += 1;
+          const has = document.querySelector(`.layer[data-seq="${seq}"]`) !== null;
+          if (has && watch.mounted < 0) watch.mounted = frame;
+          const marked = performance
+            .getEntriesByName('marquee:enter-start')
+            .some((e) => (e as PerformanceMark).detail?.seq === seq);
+          if (marked && watch.started < 0) watch.started = frame;
+          if (watch.on) requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }, view.seq);
+      await push(h.page, view);
+      await waitPresented(h.page, view.seq);
+      return h.page.evaluate(() => {
+        const w = window as unknown as { __watch: { mounted: number; started: number; on: boolean } };
+        w.__watch.on = false;
+        return w.__watch.started - w.__watch.mounted;
+      });
+    };
+    const cut = await framesToStart(next(3, 'cut'));
+    const fade = await framesToStart(next(4, 'fade'));
+    // Why: React may run the mount's effect after the frame that first shows the layer (so a cut can take one).
+    expect(cut, `cut ${cut}, fade ${fade} frames`).toBeLessThanOrEqual(1);
+    expect(fade, `cut ${cut}, fade ${fade} frames`).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps the old slide on screen until the new slide’s image has loaded', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((r) => {

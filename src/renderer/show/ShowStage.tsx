@@ -80,6 +80,8 @@ type LayerProps = Readonly<{
   bus: LayerBus;
   /** Called once the slide has entered and been painted: loads what the slide after it needs. */
   warmNext: () => void;
+  /** The slide comes in with a cut: nothing moves, so it starts entering as it mounts (see `SlideLayer`). */
+  cut: boolean;
 }>;
 
 /**
@@ -87,8 +89,10 @@ type LayerProps = Readonly<{
  * once its first frame has been produced, and acknowledges its seq once it has entered and been painted.
  * Why: mounting costs a React render, text fitting and a first raster of the whole slide; done before the motion
  * starts, that cost lands while the old slide stands still (nothing visibly stalls) instead of in a moving frame.
+ * A cut has no motion to protect (its first state is its last), so it starts entering at once: it is on screen
+ * in its first frame either way, and it is acknowledged two frames sooner (a page's first slide is always cut).
  */
-function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) {
+function SlideLayer({ shown, api, acked, variants, bus, warmNext, cut }: LayerProps) {
   const { view, preloaded } = shown;
   const seq = view.seq;
   const slide = view.slide;
@@ -112,6 +116,7 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) 
     [bus, seq],
   );
   const flipAt = view.flipAt;
+  const cutAtMount = useRef(cut).current;
   const paintedAt = useRef<number | undefined>(undefined);
   const missedFrames = useRef<number | undefined>(undefined);
   useEffect(() => {
@@ -120,7 +125,11 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) 
       setStarted(true);
       bus.emit({ kind: 'started', seq });
     };
-    if (flipAt === undefined) return afterFirstFrame(start);
+    if (flipAt === undefined) {
+      if (!cutAtMount) return afterFirstFrame(start);
+      start();
+      return undefined;
+    }
     // A wall: mounted still, the slide waits for the frame nearest the wall's instant, then enters.
     let cancelFlip = (): void => {};
     const cancelFirst = afterFirstFrame(() => {
@@ -134,7 +143,7 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext }: LayerProps) 
       cancelFirst();
       cancelFlip();
     };
-  }, [bus, seq, flipAt]);
+  }, [bus, seq, flipAt, cutAtMount]);
   useEffect(() => {
     if (!isPresent && exitDone && covered) safeToRemove?.();
   }, [isPresent, exitDone, covered, safeToRemove]);
@@ -253,6 +262,7 @@ export function ShowStage({ view, api }: Readonly<{ view: ShowView; api: Rendere
             variants={variants}
             bus={bus}
             warmNext={warmNext}
+            cut={transition === 'cut'}
           />
         )}
       </AnimatePresence>
