@@ -81,13 +81,18 @@ describe('startKioskBrowser stopped while it restarts the browser', () => {
     const started = (): number[] =>
       (existsSync(pids) ? readFileSync(pids, 'utf8') : '').split('\n').filter(Boolean).map(Number);
     await until(() => started().length === 1);
-    const restarting = browser.restart();
-    // Why: the show is stopped (SIGTERM) while the restart waits for the old browser to exit.
-    browser.stop();
-    await restarting;
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    const all = started();
-    expect(all.filter(alive), `browsers started: ${all.join(', ')}`).toEqual([]);
-    await rm(dir, { recursive: true, force: true });
+    try {
+      const restarting = browser.restart();
+      // Why: the show is stopped (SIGTERM) while the restart waits for the old browser to exit.
+      browser.stop();
+      await restarting;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const all = started();
+      expect(all.filter(alive), `browsers started: ${all.join(', ')}`).toEqual([]);
+    } finally {
+      // Why: a failing run must not leave its stand-ins looping.
+      for (const pid of started().filter(alive)) process.kill(pid, 'SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 10_000);
 });
