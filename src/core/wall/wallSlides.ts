@@ -1,7 +1,11 @@
 import { isEligible, isForScreen } from '../player/eligibility';
 import { plannedDurationMs } from '../player/playerMachine';
+import type { Audience } from '../player/playerTypes';
 import type { Playlist } from '../playlist/types';
 import type { WallSlide } from './wallRotation';
+
+/** A wall as the audience of its slides: its name alone (see `wallSlidesAt`). */
+const wallAudience = (wall: string): Audience => ({ screen: wall, groups: [], wall: null });
 
 /**
  * The wall's rotation at fleet time `fleetNow`: the playlist's slides that may play then, with their planned
@@ -12,7 +16,7 @@ import type { WallSlide } from './wallRotation';
  * member computes the same rotation.
  */
 export function wallSlidesAt(playlist: Playlist, fleetNow: number, wall?: string): readonly WallSlide[] {
-  const audience = wall === undefined ? null : { screen: wall, groups: [], wall: null };
+  const audience = wall === undefined ? null : wallAudience(wall);
   return playlist.slides
     .filter((slide) => isForScreen(slide, audience) && isEligible(playlist, slide, fleetNow))
     .map((slide) => ({ id: slide.id, durationMs: plannedDurationMs(playlist, slide) }));
@@ -34,7 +38,7 @@ export function wallGotoRefusal(
 ): WallGotoRefusal | null {
   const slide = playlist.slides.find((s) => s.id === slideId);
   if (slide === undefined) return null;
-  if (!isForScreen(slide, { screen: wall, groups: [], wall: null })) {
+  if (!isForScreen(slide, wallAudience(wall))) {
     return {
       code: 'not-for-screen',
       message: `slide "${slideId}" does not play on wall ${wall}: its "on" is ${(slide.on ?? []).join(', ')}; add "${wall}" to it to show it on the wall`,

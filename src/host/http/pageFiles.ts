@@ -1,10 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { contentTypeFor, resolveContainedSync } from './staticFiles';
+import {
+  type FileValidators,
+  isNotModified,
+  resolveContained,
+  setFileHeaders,
+  validatorsOf,
+} from './staticFiles';
 
 /** One file the kiosk page loads, held in memory. */
-type PageFile = Readonly<{ body: Buffer; type: string; etag: string; lastModified: string }>;
+type PageFile = Readonly<{ body: Buffer; validators: FileValidators }>;
 
 /** The files the kiosk page's index.html loads, answered from memory (see `loadPageFiles`). */
 export type PageFiles = Readonly<{
@@ -28,36 +34,22 @@ export function pageAssetPaths(html: string): readonly string[] {
  * takes a turn of the event loop per 64 KB read, and a starting host has few to spare). The renderer's build
  * names them by content hash, so they never change under the same name. Other files are left to `serveStatic`.
  */
-export function loadPageFiles(rendererRoot: string): PageFiles {
+export async function loadPageFiles(rendererRoot: string): Promise<PageFiles> {
   const files = new Map<string, PageFile>();
-  let html = '';
-  try {
-    html = readFileSync(join(rendererRoot, 'index.html'), 'utf8');
-  } catch {
-    // Why: no page built; `marquee serve` says so before it listens, tests serve pages without assets.
-  }
+  // Why: no page built: `marquee serve` says so before it listens, tests serve pages without assets.
+  const html = await readFile(join(rendererRoot, 'index.html'), 'utf8').catch(() => '');
   for (const path of pageAssetPaths(html)) {
-    const file = resolveContainedSync(rendererRoot, path);
+    const file = await resolveContained(rendererRoot, path);
     if (file === null) continue;
-    const info = statSync(file);
-    files.set(path, {
-      body: readFileSync(file),
-      type: contentTypeFor(file),
-      etag: `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
-      lastModified: info.mtime.toUTCString(),
-    });
+    files.set(path, { body: await readFile(file), validators: validatorsOf(file, await stat(file)) });
   }
   return {
     paths: () => [...files.keys()],
     serve: (req, res, path) => {
       const file = files.get(path);
       if (file === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      res.setHeader('Content-Type', file.type);
-      res.setHeader('ETag', file.etag);
-      res.setHeader('Last-Modified', file.lastModified);
-      res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
-      const tags = req.headers['if-none-match'];
-      if (tags?.split(',').some((t) => t.trim() === file.etag || `W/${t.trim()}` === file.etag)) {
+      setFileHeaders(res, file.validators);
+      if (isNotModified(req, file.validators)) {
         res.statusCode = 304;
         res.end();
         return true;

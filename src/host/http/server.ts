@@ -114,7 +114,7 @@ export async function listenMarqueeServer(options: ListenOptions): Promise<Liste
     logger,
   });
   const early = createEarlyPage(rendererRoot);
-  const pageFiles = loadPageFiles(rendererRoot);
+  const pageFiles = await loadPageFiles(rendererRoot);
   let served: Served | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -1,4 +1,4 @@
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
@@ -59,19 +59,6 @@ export async function resolveContained(root: string, urlPath: string): Promise<s
     const target = await realpath(join(realRoot, ...relativePath));
     if (!isInside(realRoot, target)) return null;
     return (await stat(target)).isFile() ? target : null;
-  } catch {
-    return null;
-  }
-}
-
-/** `resolveContained`, synchronously: for files read once at start (see `loadPageFiles`). */
-export function resolveContainedSync(root: string, urlPath: string): string | null {
-  const relativePath = decodeUrlPath(urlPath);
-  if (relativePath === null) return null;
-  try {
-    const realRoot = realpathSync(root);
-    const target = realpathSync(join(realRoot, ...relativePath));
-    return isInside(realRoot, target) && statSync(target).isFile() ? target : null;
   } catch {
     return null;
   }
@@ -142,21 +129,12 @@ export async function serveStatic(
   const file = await resolveContained(root, path === '' || path.endsWith('/') ? `${path}index.html` : path);
   if (file === null) return false;
   const info = await stat(file);
-  const type = contentTypeFor(file);
-  const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-  const lastModified = info.mtime.toUTCString();
-
-  res.setHeader('Content-Type', type);
-  res.setHeader('ETag', etag);
-  res.setHeader('Last-Modified', lastModified);
+  const validators = validatorsOf(file, info);
+  const { etag, lastModified } = validators;
+  setFileHeaders(res, validators);
   res.setHeader('Accept-Ranges', 'bytes');
-  // Why: staff replace media under the same name, so everything revalidates (a cheap 304) instead of going stale.
-  res.setHeader(
-    'Cache-Control',
-    type.startsWith('text/html') ? 'no-cache' : 'public, max-age=0, must-revalidate',
-  );
 
-  if (isNotModified(req, etag, info.mtime)) {
+  if (isNotModified(req, validators)) {
     res.statusCode = 304;
     res.end();
     return true;
@@ -190,8 +168,34 @@ export async function serveStatic(
   }
 }
 
-/** Whether the conditional request headers say the client's copy is current. */
-function isNotModified(req: IncomingMessage, etag: string, mtime: Date): boolean {
+/** What a file is sent with and revalidated by: its content type, weak ETag (size and mtime) and mtime. */
+export type FileValidators = Readonly<{ type: string; etag: string; lastModified: string; mtime: Date }>;
+
+/** The validators of `file`, from its `stat`. */
+export function validatorsOf(file: string, info: Stats): FileValidators {
+  return {
+    type: contentTypeFor(file),
+    etag: `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+    lastModified: info.mtime.toUTCString(),
+    mtime: info.mtime,
+  };
+}
+
+/** Content-Type, ETag, Last-Modified and Cache-Control of a file answer. */
+export function setFileHeaders(res: ServerResponse, v: FileValidators): void {
+  res.setHeader('Content-Type', v.type);
+  res.setHeader('ETag', v.etag);
+  res.setHeader('Last-Modified', v.lastModified);
+  // Why: staff replace media under the same name, so everything revalidates (a cheap 304) instead of going stale.
+  res.setHeader(
+    'Cache-Control',
+    v.type.startsWith('text/html') ? 'no-cache' : 'public, max-age=0, must-revalidate',
+  );
+}
+
+/** Whether the conditional request headers say the client's copy (of a file with `v`) is current. */
+export function isNotModified(req: IncomingMessage, v: Pick<FileValidators, 'etag' | 'mtime'>): boolean {
+  const { etag, mtime } = v;
   const noneMatch = req.headers['if-none-match'];
   if (noneMatch !== undefined) {
     return noneMatch.split(',').some((tag) => {

@@ -26,7 +26,7 @@ beforeEach(async () => {
   await writeFile(join(base, 'renderer', 'assets', 'styles-def.js'), 'export const x = 1;');
   await writeFile(join(base, 'renderer', 'assets', 'other.js'), 'not named by the page');
   await writeFile(join(base, 'secret.txt'), 'secret');
-  const files = loadPageFiles(join(base, 'renderer'));
+  const files = await loadPageFiles(join(base, 'renderer'));
   server = createServer((req, res) => {
     if (!files.serve(req, res, new URL(req.url ?? '/', 'http://x').pathname)) res.writeHead(404).end();
   });
@@ -39,14 +39,14 @@ afterEach(async () => {
 });
 
 describe('the kiosk page files held in memory', () => {
-  it("names the page's own assets once each, not data: URLs or outside paths' targets", () => {
+  it("names the page's own assets once each, not data: URLs or outside paths' targets", async () => {
     expect(pageAssetPaths(PAGE)).toEqual([
       '/assets/index-abc.js',
       '/assets/styles-def.js',
       '/assets/styles-ghi.css',
       '/assets/../../secret.txt',
     ]);
-    expect(loadPageFiles(join(base, 'renderer')).paths()).toEqual([
+    expect((await loadPageFiles(join(base, 'renderer'))).paths()).toEqual([
       '/assets/index-abc.js',
       '/assets/styles-def.js',
     ]);
