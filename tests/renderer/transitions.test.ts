@@ -89,12 +89,12 @@ describe('transitions', () => {
     });
   }
 
-  it('starts a cut as it mounts (nothing moves, so nothing waits for its first frame), a fade only after it', async () => {
-    /** Frames from the first frame that has the slide's layer to the first that has its enter-start mark. */
-    const framesToStart = async (view: ShowView): Promise<number> => {
-      await h.page.evaluate((seq) => {
-        const w = window as unknown as { __watch: { mounted: number; started: number; on: boolean } };
-        const watch = { mounted: -1, started: -1, on: true };
+  /** Frames from the first frame that has `view`'s layer to the first that has its `mark` (user-timing, by seq). */
+  const framesToMark = async (view: ShowView, mark: string): Promise<number> => {
+    await h.page.evaluate(
+      ({ seq, mark }) => {
+        const w = window as unknown as { __watch: { mounted: number; marked: number; on: boolean } };
+        const watch = { mounted: -1, marked: -1, on: true };
         w.__watch = watch;
         let frame = 0;
         const tick = (): void => {
@@ -102,26 +102,43 @@ describe('transitions', () => {
           const has = document.querySelector(`.layer[data-seq="${seq}"]`) !== null;
           if (has && watch.mounted < 0) watch.mounted = frame;
           const marked = performance
-            .getEntriesByName('marquee:enter-start')
+            .getEntriesByName(mark)
             .some((e) => (e as PerformanceMark).detail?.seq === seq);
-          if (marked && watch.started < 0) watch.started = frame;
+          if (marked && watch.marked < 0) watch.marked = frame;
           if (watch.on) requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
-      }, view.seq);
-      await push(h.page, view);
-      await waitPresented(h.page, view.seq);
-      return h.page.evaluate(() => {
-        const w = window as unknown as { __watch: { mounted: number; started: number; on: boolean } };
-        w.__watch.on = false;
-        return w.__watch.started - w.__watch.mounted;
-      });
-    };
-    const cut = await framesToStart(next(3, 'cut'));
-    const fade = await framesToStart(next(4, 'fade'));
+      },
+      { seq: view.seq, mark },
+    );
+    await push(h.page, view);
+    await waitPresented(h.page, view.seq);
+    // Why: the watch sees a mark made after a frame only in the next one.
+    await h.page.waitForFunction(() => {
+      const w = window as unknown as { __watch: { marked: number } };
+      return w.__watch.marked >= 0;
+    });
+    return h.page.evaluate(() => {
+      const w = window as unknown as { __watch: { mounted: number; marked: number; on: boolean } };
+      w.__watch.on = false;
+      return w.__watch.marked - w.__watch.mounted;
+    });
+  };
+
+  it('starts a cut as it mounts (nothing moves, so nothing waits for its first frame), a fade only after it', async () => {
+    const cut = await framesToMark(next(3, 'cut'), 'marquee:enter-start');
+    const fade = await framesToMark(next(4, 'fade'), 'marquee:enter-start');
     // Why: React may run the mount's effect after the frame that first shows the layer (so a cut can take one).
     expect(cut, `cut ${cut}, fade ${fade} frames`).toBeLessThanOrEqual(1);
     expect(fade, `cut ${cut}, fade ${fade} frames`).toBeGreaterThanOrEqual(2);
+  });
+
+  it('acknowledges a cut right after the first frame that shows it (a cut has fully entered there)', async () => {
+    // Why: presented is what proof of play records and what the start bench times; a cut is whole on screen in
+    // the frame that first has its layer, so its acknowledgement waits for that frame and no other.
+    const frames: number[] = [];
+    for (const index of [5, 6, 7]) frames.push(await framesToMark(next(index, 'cut'), 'marquee:presented'));
+    expect(Math.max(...frames), `presented ${frames.join(', ')} frames after the layer first showed`).toBe(1);
   });
 
   it('keeps the old slide on screen until the new slide’s image has loaded', async () => {

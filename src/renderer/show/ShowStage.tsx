@@ -1,5 +1,5 @@
 import { AnimatePresence, m, type TargetAndTransition, usePresence } from 'framer-motion';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RendererApi } from '../../core/channels/rendererChannel';
 import type { ShowView } from '../../core/view/showView';
 import { type Preloaded, preloadView, warmUp } from '../assets/preload';
@@ -80,7 +80,7 @@ type LayerProps = Readonly<{
   bus: LayerBus;
   /** Called once the slide has entered and been painted: loads what the slide after it needs. */
   warmNext: () => void;
-  /** The slide comes in with a cut: nothing moves, so it starts entering as it mounts (see `SlideLayer`). */
+  /** The slide comes in with a cut: nothing moves, so it has entered as it mounts (see `SlideLayer`). */
   cut: boolean;
 }>;
 
@@ -89,22 +89,25 @@ type LayerProps = Readonly<{
  * once its first frame has been produced, and acknowledges its seq once it has entered and been painted.
  * Why: mounting costs a React render, text fitting and a first raster of the whole slide; done before the motion
  * starts, that cost lands while the old slide stands still (nothing visibly stalls) instead of in a moving frame.
- * A cut has no motion to protect (its first state is its last), so it starts entering at once: it is on screen
- * in its first frame either way, and it is acknowledged two frames sooner (a page's first slide is always cut).
+ * A cut has no motion to protect (its first state is its last): it is whole on screen in the frame that paints
+ * its mount, so it has started and entered as it mounts and is acknowledged right after that frame (a page's
+ * first slide is always cut; a wall's cut still waits for the wall's instant).
  */
 function SlideLayer({ shown, api, acked, variants, bus, warmNext, cut }: LayerProps) {
   const { view, preloaded } = shown;
   const seq = view.seq;
   const slide = view.slide;
   const needsLength = slide?.type === 'video' && slide.duration === undefined;
-  const [entered, setEntered] = useState(false);
+  const flipAt = view.flipAt;
+  const cutIn = useRef(cut && flipAt === undefined).current;
+  const [entered, setEntered] = useState(cutIn);
   const [mediaMs, setMediaMs] = useState<number | null>(null);
   const [videoFailed, setVideoFailed] = useState(false);
   const reported = useRef(new Set<string>());
   const [isPresent, safeToRemove] = usePresence();
   const [exitDone, setExitDone] = useState(false);
   const [covered, setCovered] = useState(false);
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState(cutIn);
   const [released, setReleased] = useState(false);
   useEffect(
     () =>
@@ -115,21 +118,23 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext, cut }: LayerPr
       }),
     [bus, seq],
   );
-  const flipAt = view.flipAt;
-  const cutAtMount = useRef(cut).current;
   const paintedAt = useRef<number | undefined>(undefined);
   const missedFrames = useRef<number | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at mount: a layer is cut in or not for its life
+  useLayoutEffect(() => {
+    if (!cutIn) return;
+    markEntry('marquee:enter-start', seq);
+    bus.emit({ kind: 'started', seq });
+    markEntry('marquee:enter-end', seq);
+    bus.emit({ kind: 'entered', seq });
+  }, []);
   useEffect(() => {
     const start = (): void => {
       markEntry('marquee:enter-start', seq);
       setStarted(true);
       bus.emit({ kind: 'started', seq });
     };
-    if (flipAt === undefined) {
-      if (!cutAtMount) return afterFirstFrame(start);
-      start();
-      return undefined;
-    }
+    if (flipAt === undefined) return cutIn ? undefined : afterFirstFrame(start);
     // A wall: mounted still, the slide waits for the frame nearest the wall's instant, then enters.
     let cancelFlip = (): void => {};
     const cancelFirst = afterFirstFrame(() => {
@@ -143,7 +148,7 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext, cut }: LayerPr
       cancelFirst();
       cancelFlip();
     };
-  }, [bus, seq, flipAt, cutAtMount]);
+  }, [bus, seq, flipAt, cutIn]);
   useEffect(() => {
     if (!isPresent && exitDone && covered) safeToRemove?.();
   }, [isPresent, exitDone, covered, safeToRemove]);
@@ -168,7 +173,8 @@ function SlideLayer({ shown, api, acked, variants, bus, warmNext, cut }: LayerPr
     [view, preloaded, report, mediaDuration, videoTime],
   );
 
-  useEffect(() => {
+  // Why: a layout effect, so the frame `afterPaint` waits for is the one that paints this commit (a cut's first).
+  useLayoutEffect(() => {
     if (!entered || acked.has(seq) || videoFailed) return;
     if (needsLength && mediaMs === null) return;
     acked.add(seq);
