@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'unavailable',
   'expired',
   'internal',
+  // Why: `GET /api/screenshot` says which of its 503s it is, so staff read what to do in their language.
+  'screen-not-seen',
+  'screen-starting',
+  'capture-failed',
 ] as const;
 
 /** One error code. */

@@ -180,7 +180,7 @@ export function createLanApi(options: LanApiOptions): LanApi {
       }
       case 'screenshot':
         if (options.screenshot === undefined)
-          sendJson(res, 503, errorReply(null, 'unavailable', 'this host takes no screenshots'));
+          sendJson(res, 503, errorReply(null, 'screen-not-seen', 'this host takes no screenshots'));
         else await options.screenshot(req, res, url, ip);
         return true;
       default:

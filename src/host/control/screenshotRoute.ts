@@ -20,7 +20,7 @@ export type ScreenshotRoute = (
 /**
  * `GET /api/screenshot?display=N&format=jpeg|png&width=W`: the picture on a display, at most
  * `perMinute` a minute per client (429 with Retry-After beyond), 400 for a bad query or display number,
- * 503 with the reason when the host cannot see its screens.
+ * 503 with the reason (its code: `screen-not-seen`, `screen-starting`, `capture-failed`) when there is no picture.
  */
 export function screenshotRoute(
   screenshots: Screenshots,
@@ -55,7 +55,7 @@ export function screenshotRoute(
         sendJson(res, 400, errorReply(null, 'bad-argument', `/api/screenshot: ${answer.message}`));
         return;
       case 'unavailable':
-        sendJson(res, 503, errorReply(null, 'unavailable', answer.message));
+        sendJson(res, 503, errorReply(null, answer.code, answer.message));
         return;
       case 'image': {
         const { shot } = answer;

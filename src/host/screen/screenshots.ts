@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../core/control/replies';
 import { pickDisplay, type ScreenshotQuery } from '../../core/control/screenshotQuery';
 import type { ImageFormat, ScreenCapture } from './screenCapture';
 
@@ -7,11 +8,17 @@ export const SCREENSHOT_CACHE_MS = 1_000;
 /** A captured picture of one display. */
 export type Screenshot = Readonly<{ bytes: Buffer; format: ImageFormat; display: number; takenAt: number }>;
 
+/**
+ * Why there is no picture: the host cannot see its screen (`screen-not-seen`), no display shows the show yet
+ * (`screen-starting`: try again soon), or the capture failed (`capture-failed`).
+ */
+export type NoScreenshotCode = Extract<ErrorCode, 'screen-not-seen' | 'screen-starting' | 'capture-failed'>;
+
 /** What a screenshot request gets: the picture, a request to fix (400), or why there is none (503). */
 export type ScreenshotAnswer =
   | Readonly<{ kind: 'image'; shot: Screenshot }>
   | Readonly<{ kind: 'bad-request'; message: string }>
-  | Readonly<{ kind: 'unavailable'; message: string }>;
+  | Readonly<{ kind: 'unavailable'; code: NoScreenshotCode; message: string }>;
 
 /** Takes screenshots through the host's `ScreenCapture`, each picture shared for `SCREENSHOT_CACHE_MS`. */
 export type Screenshots = Readonly<{ take(query: ScreenshotQuery): Promise<ScreenshotAnswer> }>;
@@ -30,11 +37,12 @@ export function createScreenshots(
     async take(query) {
       const capture = options.capture();
       if (capture.kind === 'none')
-        return { kind: 'unavailable', message: `no screenshot: ${capture.reason}` };
+        return { kind: 'unavailable', code: 'screen-not-seen', message: `no screenshot: ${capture.reason}` };
       const displays = capture.displays();
       if (displays.length === 0)
         return {
           kind: 'unavailable',
+          code: 'screen-starting',
           message: 'no screenshot: no display shows the show yet; try again soon',
         };
       const picked = pickDisplay(query.display, displays.length);
@@ -61,6 +69,7 @@ export function createScreenshots(
       } catch (err) {
         return {
           kind: 'unavailable',
+          code: 'capture-failed',
           message: `the screen could not be captured: ${err instanceof Error ? err.message : String(err)}`,
         };
       }

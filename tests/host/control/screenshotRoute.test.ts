@@ -76,7 +76,7 @@ describe('GET /api/screenshot', () => {
     });
   });
 
-  it('answers 503 with the reason when the host cannot see its screen', async () => {
+  it('answers 503 with the code and the reason when the host cannot see its screen', async () => {
     const { url } = await start({
       kind: 'none',
       reason: 'the kiosk browser was not started by this host (serve without --open)',
@@ -85,7 +85,7 @@ describe('GET /api/screenshot', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({
       error: {
-        code: 'unavailable',
+        code: 'screen-not-seen',
         message: 'no screenshot: the kiosk browser was not started by this host (serve without --open)',
       },
     });

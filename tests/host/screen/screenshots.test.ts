@@ -45,6 +45,7 @@ describe('createScreenshots', () => {
     d.failWith = 'Page.captureScreenshot: no answer from the browser in 10000 ms';
     expect(await shots.take(first)).toEqual({
       kind: 'unavailable',
+      code: 'capture-failed',
       message: `the screen could not be captured: ${d.failWith}`,
     });
     d.failWith = null;
@@ -60,17 +61,19 @@ describe('createScreenshots', () => {
     });
   });
 
-  it('says why there is no picture when the host cannot see its screens, or none shows the show yet', async () => {
+  it('says by its code and in words why there is no picture: the host cannot see its screens, or none shows the show yet', async () => {
     const none = createScreenshots({
       capture: () => ({ kind: 'none', reason: 'the kiosk browser was not started by this host' }),
       now: () => 0,
     });
     expect(await none.take(first)).toEqual({
       kind: 'unavailable',
+      code: 'screen-not-seen',
       message: 'no screenshot: the kiosk browser was not started by this host',
     });
     expect(await setup([]).shots.take(first)).toMatchObject({
       kind: 'unavailable',
+      code: 'screen-starting',
       message: /no display shows the show yet/,
     });
   });
