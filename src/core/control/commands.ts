@@ -115,6 +115,19 @@ export function parseCommandText(text: string): ParseResult {
   return parseCommand(value);
 }
 
+/** The id of a command line, the rest unchecked: for a reply sent before the command is read (a rate-limit refusal). */
+export function commandIdOf(text: string): CommandIdValue | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const id = CommandId.safeParse((value as Record<string, unknown>).id);
+  return id.success ? id.data : null;
+}
+
 /** What each command accepts, for error messages and help. */
 export const COMMAND_USAGE: Readonly<Record<CommandType, string>> = {
   next: '{"type":"next"}',

@@ -10,6 +10,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { Health } from '../../core/channels/healthContract';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { commandIdOf } from '../../core/control/commands';
 import { errorReply } from '../../core/control/replies';
 import { originMatchesHost } from '../http/hostAllowList';
 import { createHostGuard } from '../http/hostGuard';
@@ -261,8 +262,9 @@ export function createLanApi(options: LanApiOptions): LanApi {
       if (!limited.allowed) {
         ws.send(
           JSON.stringify(
+            // Why: with its command's id, so the client's wait for the reply ends and staff read the refusal.
             errorReply(
-              null,
+              commandIdOf(text),
               'rate-limited',
               `too many commands; try again in ${Math.ceil(limited.retryAfterMs / 1000)} s`,
             ),

@@ -220,6 +220,22 @@ describe('LAN API WebSocket', () => {
     ws.close();
   });
 
+  it('refuses a command over the rate limit with its id, so the client’s wait for it ends', async () => {
+    await lan.close();
+    await start({ capacity: 3, refillPerSecond: 0.01 });
+    const { ws, messages } = await openWs([`${TOKEN_PROTOCOL_PREFIX}${TOKEN}`]);
+    for (const id of [1, 2, 'third']) ws.send(JSON.stringify({ type: 'status', id }));
+    const reply = (id: unknown) =>
+      messages.find((m) => 'ok' in (m as object) && (m as { id?: unknown }).id === id);
+    await until(() => [1, 2, 'third'].every((id) => reply(id) !== undefined));
+    expect([reply(1), reply(2), reply('third')]).toMatchObject([
+      { ok: true },
+      { ok: true },
+      { ok: false, error: { code: 'rate-limited' } },
+    ]);
+    ws.close();
+  });
+
   it('takes the token in a first auth message and closes on a wrong one', async () => {
     const good = await openWs();
     good.ws.send(JSON.stringify({ type: 'auth', token: TOKEN }));
