@@ -5,6 +5,8 @@ import { HealthPanel } from './HealthPanel';
 import { withoutFolder } from './healthFormat';
 import { judgeHealth } from './healthStatus';
 import { type Lang, strings, uiLanguage } from './i18n';
+import type { Refusal } from './refusal';
+import { RefusalText } from './RefusalText';
 import { SlidesTab } from './SlidesTab';
 import { UiIcon } from './SlideIcon';
 import { TokenScreen } from './TokenScreen';
@@ -13,7 +15,9 @@ import { useNow } from './useNow';
 import { type Connection, useRemote } from './useRemote';
 
 type Tab = 'control' | 'slides' | 'announce' | 'health';
-type Toast = Readonly<{ kind: 'ok' | 'error'; text: string; key: number }>;
+type Toast = Readonly<
+  { kind: 'ok'; text: string; key: number } | { kind: 'error'; refusal: Refusal; key: number }
+>;
 
 /** The staff web remote: one screen for one hand, with four tabs. */
 export function App() {
@@ -32,10 +36,11 @@ export function App() {
     document.title = t.appName;
   }, [lang, t.appName]);
 
-  const showToast = useCallback((kind: Toast['kind'], text: string) => {
+  const showToast = useCallback((toast: Toast) => {
     if (toastTimer.current) clearTimeout(toastTimer.current);
-    setToast({ kind, text, key: Date.now() });
-    toastTimer.current = setTimeout(() => setToast(null), kind === 'error' ? 5000 : 1200);
+    setToast(toast);
+    // Why: a refusal is a sentence to read and act on, with the host's text beneath; "done" is a glance.
+    toastTimer.current = setTimeout(() => setToast(null), toast.kind === 'error' ? 8000 : 1200);
   }, []);
 
   const { send } = remote;
@@ -44,12 +49,12 @@ export function App() {
       navigator.vibrate?.(12);
       const addressed = screenName === null ? command : { ...command, screen: screenName };
       void send(addressed).then((reply) => {
-        if (!reply.ok) showToast('error', 'unreadable' in reply ? t.replyUnreadable : reply.error.message);
+        if (!reply.ok) showToast({ kind: 'error', refusal: reply.refusal, key: Date.now() });
         else if (command.type === 'announce' || command.type === 'clear-announcement')
-          showToast('ok', t.sent);
+          showToast({ kind: 'ok', text: t.sent, key: Date.now() });
       });
     },
-    [send, screenName, showToast, t.sent, t.replyUnreadable],
+    [send, screenName, showToast, t.sent],
   );
 
   if (remote.connection.kind === 'no-token') {
@@ -157,7 +162,7 @@ export function App() {
 
       {toast ? (
         <div key={toast.key} className={`toast ${toast.kind}`} role="status">
-          {toast.text}
+          {toast.kind === 'ok' ? toast.text : <RefusalText refusal={toast.refusal} lang={lang} />}
         </div>
       ) : null}
 

@@ -4,6 +4,7 @@ import { assertNever } from '../core/assertNever';
 import { formatBytes, formatSpan, splitProblem, withoutFolder } from './healthFormat';
 import { type HealthLevel, type HealthReason, hostNow, judgeHealth, RECENT_ERROR_MS } from './healthStatus';
 import { type Lang, type Strings, textIn } from './i18n';
+import { RefusalText } from './RefusalText';
 import { ScreenWatchCard } from './ScreenWatchCard';
 import type { HealthState } from './useHealth';
 
@@ -24,7 +25,9 @@ export function HealthPanel({ state, lang, t, now }: Props) {
     <div className="tab health-tab">
       {state.kind === 'unavailable' ? (
         <StatusCard level="unavailable" title={t.levelUnavailable}>
-          <p className="status-detail mono">{state.reason}</p>
+          <p className="status-detail">
+            <RefusalText refusal={state.refusal} lang={lang} />
+          </p>
           {sample ? (
             <p className="status-detail">
               {t.lastAnswer(formatSpan(Math.max(0, now - sample.receivedAt), lang))}

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatSpan } from './healthFormat';
 import type { Lang, Strings } from './i18n';
+import { RefusalText } from './RefusalText';
 import { useScreenshot } from './useScreenshot';
 
 /**
  * The live screen: a small picture of what the kiosk really shows (`GET /api/screenshot`), its age, and a tap
- * to take a new one; when the host cannot see its screen, the reason it gives.
+ * to take a new one; when there is no picture, why, in the interface's words and the host's.
  */
 export function LiveScreen(
   props: Readonly<{
@@ -57,15 +58,17 @@ export function LiveScreen(
           <span>{t.liveScreen}</span>
         </div>
         {state.kind === 'unavailable' ? (
-          <p className="shot-reason" data-testid="shot-reason">
-            <strong>{t.shotUnavailable}</strong>
-            <span className="mono">{state.reason}</span>
-          </p>
+          <p className="shot-unavailable">{t.shotUnavailable}</p>
         ) : (
           <p className="shot-age">{busy && shot === null ? t.shotLoading : (age ?? '')}</p>
         )}
         <p className="shot-hint">{t.tapToRefresh}</p>
       </div>
+      {state.kind === 'unavailable' ? (
+        <p className="shot-reason" data-testid="shot-reason">
+          <RefusalText refusal={state.refusal} lang={lang} />
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import type { HealthScreenWatch } from '../core/channels/healthContract';
 import { assertNever } from '../core/assertNever';
 import { formatSpan } from './healthFormat';
 import type { Lang, Strings } from './i18n';
+import type { Refusal } from './refusal';
+import { RefusalText } from './RefusalText';
 
 /** The pixel watchdog in the health tab: how the host sees the screen, its last look, and the last problem. */
 export function ScreenWatchCard(
@@ -43,7 +45,11 @@ export function ScreenWatchCard(
           </div>
         ) : null}
       </dl>
-      {watch.unavailable !== null ? <p className="muted small mono">{watch.unavailable}</p> : null}
+      {watch.unavailable !== null ? (
+        <p className="screen-unseen" data-testid="screen-unseen">
+          <RefusalText refusal={unseen(watch.capture, watch.unavailable)} lang={lang} />
+        </p>
+      ) : null}
       {p !== null ? (
         <p className="screen-problem" data-testid="screen-problem">
           <strong>
@@ -59,6 +65,15 @@ export function ScreenWatchCard(
       ) : null}
     </section>
   );
+}
+
+/** Why the watchdog cannot look, by the same codes `/api/screenshot` gives: it cannot see the screen, or not yet. */
+function unseen(capture: HealthScreenWatch['capture'], reason: string): Refusal {
+  return {
+    kind: 'refused',
+    code: capture === 'none' ? 'screen-not-seen' : 'screen-starting',
+    message: reason,
+  };
 }
 
 function captureWord(capture: HealthScreenWatch['capture'], t: Strings): string {

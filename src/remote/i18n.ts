@@ -80,6 +80,10 @@ const en = {
   connecting: 'Connecting…',
   offline: 'Offline',
   replyUnreadable: 'The screen’s answer could not be read. Check the screen, then try again.',
+  noAnswer: 'No answer from the host (is the Wi-Fi down?). Check the connection, then try again.',
+  hostStatus: (status: number) =>
+    `The host answered HTTP ${status} without a reason. Try again later; if it persists, call the technician.`,
+  unknownRefusal: (code: string) => `The host refused (${code}). Call the technician.`,
   offlineRetry: (s: number) => `Offline — retrying in ${s} s`,
   retryNow: 'Retry now',
   jumpHint: 'Tap a slide to show it now',
@@ -209,6 +213,10 @@ const zh: Strings = {
   connecting: '正在连接…',
   offline: '离线',
   replyUnreadable: '无法读取屏幕的回复。请查看屏幕后重试。',
+  noAnswer: '主机没有应答（网络断开？）。请检查 Wi-Fi 后重试。',
+  hostStatus: (status: number) =>
+    `主机返回了错误（HTTP ${status}），没有说明原因。请稍后重试；仍不行请联系技术人员。`,
+  unknownRefusal: (code: string) => `主机拒绝了请求（${code}）。请联系技术人员。`,
   offlineRetry: (s: number) => `离线 — ${s} 秒后重试`,
   retryNow: '立即重试',
   jumpHint: '点击幻灯片即可立即播放',

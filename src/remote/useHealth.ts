@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Health } from '../core/channels/healthContract';
+import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from './refusal';
 
 /** Where the remote asks for health (same origin as the remote: the LAN API). */
 export const HEALTH_URL = '/api/health';
@@ -14,7 +15,7 @@ export type HealthSample = Readonly<{ health: Health; receivedAt: number }>;
 export type HealthState =
   | Readonly<{ kind: 'loading' }>
   | Readonly<{ kind: 'ok'; sample: HealthSample }>
-  | Readonly<{ kind: 'unavailable'; reason: string; last: HealthSample | null }>;
+  | Readonly<{ kind: 'unavailable'; refusal: Refusal; last: HealthSample | null }>;
 
 /** Reads a fetched body as `Health`, or says in one line why it is not one. */
 export function parseHealth(body: unknown): { ok: true; health: Health } | { ok: false; reason: string } {
@@ -33,10 +34,10 @@ export function useHealth(everyMs = HEALTH_POLL_MS): HealthState {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | null = null;
     let inFlight: AbortController | null = null;
-    const fail = (reason: string) =>
+    const fail = (refusal: Refusal) =>
       setState((old) => ({
         kind: 'unavailable',
-        reason,
+        refusal,
         last: old.kind === 'ok' ? old.sample : old.kind === 'unavailable' ? old.last : null,
       }));
     const schedule = () => {
@@ -51,15 +52,15 @@ export function useHealth(everyMs = HEALTH_POLL_MS): HealthState {
       const giveUp = setTimeout(() => controller.abort(), Math.max(1000, everyMs - 500));
       try {
         const res = await fetch(HEALTH_URL, { cache: 'no-store', signal: controller.signal });
-        if (!res.ok) fail(`${HEALTH_URL}: HTTP ${res.status}`);
-        else {
-          const parsed = parseHealth(await res.json());
-          if (stopped) return;
-          if (parsed.ok) setState({ kind: 'ok', sample: { health: parsed.health, receivedAt: Date.now() } });
-          else fail(parsed.reason);
-        }
+        const body = await jsonOrNull(res);
+        if (stopped) return;
+        const parsed = res.ok ? parseHealth(body) : null;
+        if (parsed === null) fail(httpRefusal(res.status, body));
+        else if (parsed.ok)
+          setState({ kind: 'ok', sample: { health: parsed.health, receivedAt: Date.now() } });
+        else fail({ kind: 'unreadable', detail: parsed.reason });
       } catch (err) {
-        if (!stopped) fail(err instanceof Error && err.name !== 'AbortError' ? err.message : 'no answer');
+        if (!stopped) fail(noAnswer(err));
       } finally {
         clearTimeout(giveUp);
         inFlight = null;

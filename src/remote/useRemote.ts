@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ControlState, PlaylistItem } from '../core/control/controlState';
-import { type RemoteReply, readLanInbound } from './lanInbox';
+import { type RemoteReply, readLanInbound, toRemoteReply } from './lanInbox';
 import { assertNever } from '../core/assertNever';
 import { backoffMs, socketUrl, TOKEN_KEY, tokenFromHash } from './remoteConnection';
 
@@ -19,7 +19,7 @@ export type Remote = Readonly<{
   connection: Connection;
   screens: readonly ScreenState[];
   playlists: Readonly<Record<string, readonly PlaylistItem[]>>;
-  /** Sends a command (without id); resolves with its reply, or `unreadable` when the reply failed its schema. */
+  /** Sends a command (without id); resolves with the host's state, or why there is none (never rejects). */
   send(command: Record<string, unknown>): Promise<RemoteReply>;
   /** The LAN API token the remote holds (also for its HTTP requests, such as the live screen); null: none yet. */
   token: string | null;
@@ -59,7 +59,7 @@ export function useRemote(): Remote {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const failPending = () => {
       for (const [, resolve] of pending.current) {
-        resolve({ ok: false, id: null, error: { code: 'unavailable', message: 'connection lost' } });
+        resolve({ ok: false, id: null, refusal: { kind: 'no-answer', detail: null } });
       }
       pending.current.clear();
     };
@@ -92,7 +92,7 @@ export function useRemote(): Remote {
         if (message.kind === 'unreadable-reply') {
           // Why: the command's promise would otherwise never settle and its button would wait forever.
           console.warn('Marquee remote: a reply from the host did not pass its schema');
-          settle(message.id, { ok: false, id: message.id, unreadable: true });
+          settle(message.id, { ok: false, id: message.id, refusal: message.refusal });
           return;
         }
         const at = Date.now();
@@ -115,7 +115,7 @@ export function useRemote(): Remote {
           return;
         }
         const msg = message.reply;
-        if (typeof msg.id === 'number') settle(msg.id, msg);
+        if (typeof msg.id === 'number') settle(msg.id, toRemoteReply(msg));
         if (msg.ok) {
           const state = msg.state;
           const all = msg.screens ?? [state];
@@ -168,7 +168,7 @@ export function useRemote(): Remote {
   const send = useCallback((command: Record<string, unknown>): Promise<RemoteReply> => {
     const ws = wsRef.current;
     if (!ws || ws.readyState !== WebSocket.OPEN) {
-      return Promise.resolve({ ok: false, id: null, error: { code: 'unavailable', message: 'offline' } });
+      return Promise.resolve({ ok: false, id: null, refusal: { kind: 'no-answer', detail: null } });
     }
     const id = nextId.current++;
     return new Promise((resolve) => {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from './refusal';
 import { nextShotAt, retryAfterMs, type ShotTrigger } from './screenshotTiming';
 
 /** Where the remote asks for the picture on screen. */
@@ -11,7 +12,7 @@ export type Shot = Readonly<{ url: string; receivedAt: number }>;
 export type ShotState =
   | Readonly<{ kind: 'loading'; last: Shot | null }>
   | Readonly<{ kind: 'ok'; shot: Shot; refreshing: boolean }>
-  | Readonly<{ kind: 'unavailable'; reason: string; last: Shot | null }>;
+  | Readonly<{ kind: 'unavailable'; refusal: Refusal; last: Shot | null }>;
 
 /** The picture's width for the phone: twice the CSS pixels (sharp on its screen), at most 640 (venue Wi-Fi). */
 export function shotWidth(cssWidth: number): number {
@@ -54,9 +55,8 @@ export function useScreenshot(
         return 'retry';
       }
       if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        const reason = body?.error?.message ?? `HTTP ${res.status}`;
-        setState((s) => ({ kind: 'unavailable', reason, last: last(s) }));
+        const refusal = httpRefusal(res.status, await jsonOrNull(res));
+        setState((s) => ({ kind: 'unavailable', refusal, last: last(s) }));
         return 'done';
       }
       const url = URL.createObjectURL(await res.blob());
@@ -65,8 +65,8 @@ export function useScreenshot(
       setState({ kind: 'ok', shot: { url, receivedAt: Date.now() }, refreshing: false });
       return 'done';
     } catch (err) {
-      const reason = err instanceof Error ? err.message : 'no answer';
-      setState((s) => ({ kind: 'unavailable', reason, last: last(s) }));
+      const refusal = noAnswer(err);
+      setState((s) => ({ kind: 'unavailable', refusal, last: last(s) }));
       return 'done';
     } finally {
       busy.current = false;

@@ -96,6 +96,10 @@ describe('health panel of the web remote, against marquee serve', { timeout: 120
     expect(await zh.page.getByTestId('health-slide').locator('.health-slide-title').textContent()).toBe(
       textIn(h.slide?.title, 'zh'),
     );
+    // Why: this kiosk browser was not started by the host (serve without --open), which the picture check says.
+    const unseen = zh.page.getByTestId('screen-unseen');
+    expect(await unseen.locator('.refusal-headline').textContent()).toContain('主机看不到这块屏幕');
+    expect(await unseen.locator('.refusal-detail').textContent()).toContain('serve without --open');
     await zh.page.screenshot({ path: join(SHOTS, 'remote-zh-health-ok.png') });
     await zh.context.close();
   });

@@ -60,7 +60,7 @@ describe('web remote on a phone, driving marquee serve', { timeout: 90_000 }, ()
     const reason = page.getByTestId('shot-reason');
     await reason.waitFor({ timeout: 20_000 });
     expect(await reason.textContent()).toContain('serve without --open');
-    expect(await reason.textContent()).toContain('无法获取屏幕画面');
+    expect(await page.getByTestId('live-screen').textContent()).toContain('无法获取屏幕画面');
     await page.screenshot({ path: join(SHOTS, 'remote-zh-live-unavailable.png') });
     await context.close();
   });

@@ -1,0 +1,17 @@
+import type { Lang } from './i18n';
+import { type Refusal, sayRefusal } from './refusal';
+
+/** Why the host said no, in the interface's words, with its own (English) text smaller beneath for the technician. */
+export function RefusalText({ refusal, lang }: Readonly<{ refusal: Refusal; lang: Lang }>) {
+  const { headline, detail } = sayRefusal(refusal, lang);
+  return (
+    <span className="refusal" data-testid="refusal">
+      <span className="refusal-headline">{headline}</span>
+      {detail !== null ? (
+        <span className="refusal-detail" lang="en">
+          {detail}
+        </span>
+      ) : null}
+    </span>
+  );
+}
