@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { freePort, type ServeProcess, startServe } from '../e2e/serveProcess';
 import { ensureRendererBuilt } from './rendererBuild';
+import { startXvfb } from './xvfb';
 
 /** Polls `probe` every 250 ms until it gives a value (errors count as no value), or throws naming `what`. */
 export async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null>): Promise<T> {
@@ -45,63 +44,65 @@ export async function startXvfbKiosk(
 ): Promise<XvfbKiosk> {
   ensureRendererBuilt();
   const home = await mkdtemp(join(tmpdir(), prefix));
-  const displayNumber = 90 + (process.pid % 50) + (prefix.length % 7) * 50;
-  const xvfb: ChildProcess = spawn(
-    'Xvfb',
-    [`:${displayNumber}`, '-screen', '0', '1280x720x24', '-nolisten', 'tcp'],
-    { stdio: 'ignore' },
-  );
-  await until('Xvfb listens', 10_000, async () =>
-    existsSync(`/tmp/.X11-unix/X${displayNumber}`) ? true : null,
-  );
-  const playlist = await writePlaylist(home);
-  const debugPort = await freePort();
-  const lanPort = await freePort();
-  const serve = await startServe(
-    [
-      '--playlist',
-      playlist,
-      '--port',
-      String(await freePort()),
-      '--control-listen',
-      `127.0.0.1:${lanPort}`,
-      ...(await extraArgs(home)),
-      '--open',
-    ],
-    home,
-    30_000,
-    {
-      DISPLAY: `:${displayNumber}`,
-      MARQUEE_KIOSK_CHROMIUM_ARGS: `--remote-debugging-port=${debugPort}`,
-      MARQUEE_CONTROL_TOKEN: token,
-    },
-  );
-  const browser = await until('the kiosk browser answers DevTools', 60_000, async () =>
-    chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`),
-  );
-  const page = () =>
-    until('the kiosk page shows the show', 60_000, async () => {
-      const p = browser.contexts().flatMap((c) => c.pages())[0];
-      if (p === undefined) return null;
-      const ready = await p.evaluate(
-        // biome-ignore lint/performance/useDomNodeTextContent: what the screen shows, not the DOM text
-        (s) => document.querySelector('[data-seq]') !== null && document.body.innerText.includes(s),
-        shows,
-      );
-      return ready ? p : null;
-    });
-  await page();
-  return {
-    home,
-    serve,
-    lanUrl: `http://127.0.0.1:${lanPort}`,
-    browser,
-    page,
-    stop: async () => {
-      await browser.close().catch(() => undefined);
-      await serve.stop();
-      xvfb.kill('SIGTERM');
-      await rm(home, { recursive: true, force: true });
-    },
-  };
+  const xvfb = await startXvfb();
+  // Why: a kiosk that does not come up must not leave its Xvfb (or its serve) behind for the next test file.
+  let serve: ServeProcess | null = null;
+  try {
+    const playlist = await writePlaylist(home);
+    const debugPort = await freePort();
+    const lanPort = await freePort();
+    serve = await startServe(
+      [
+        '--playlist',
+        playlist,
+        '--port',
+        String(await freePort()),
+        '--control-listen',
+        `127.0.0.1:${lanPort}`,
+        ...(await extraArgs(home)),
+        '--open',
+      ],
+      home,
+      30_000,
+      {
+        DISPLAY: xvfb.display,
+        MARQUEE_KIOSK_CHROMIUM_ARGS: `--remote-debugging-port=${debugPort}`,
+        MARQUEE_CONTROL_TOKEN: token,
+      },
+    );
+    const browser = await until('the kiosk browser answers DevTools', 60_000, async () =>
+      chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`),
+    );
+    const page = () =>
+      until('the kiosk page shows the show', 60_000, async () => {
+        const p = browser.contexts().flatMap((c) => c.pages())[0];
+        if (p === undefined) return null;
+        const ready = await p.evaluate(
+          // biome-ignore lint/performance/useDomNodeTextContent: what the screen shows, not the DOM text
+          (s) => document.querySelector('[data-seq]') !== null && document.body.innerText.includes(s),
+          shows,
+        );
+        return ready ? p : null;
+      });
+    await page();
+    const running = serve;
+    return {
+      home,
+      serve: running,
+      lanUrl: `http://127.0.0.1:${lanPort}`,
+      browser,
+      page,
+      stop: async () => {
+        await browser.close().catch(() => undefined);
+        await running.stop();
+        xvfb.stop();
+        await rm(home, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await serve?.stop().catch(() => undefined);
+    xvfb.stop();
+    await rm(home, { recursive: true, force: true });
+    throw err;
+  }
 }
