@@ -1,6 +1,7 @@
 // Start-up, side by side in one run: spawn → `marquee serve` having sent its whole page next to a plain Node `http` server
 // spawned the same way, and spawn → first slide painted in Chromium next to a static reveal.js deck served by that
-// plain server and loaded in the same Chromium; plus the gzip sizes of the renderer and web-remote bundles.
+// plain server and loaded in the same Chromium; the same pages against servers already up (what the page alone costs);
+// plus the gzip sizes of the renderer and web-remote bundles.
 // Runs alternate (marquee, baseline, baseline, marquee, …) so a load spike on this shared machine hits both sides.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -168,6 +169,45 @@ async function spawnToPaint(browser: Browser, side: Side): Promise<Readonly<Reco
   }
 }
 
+/** The servers `pagesOnly` started, stopped at the end of the run. */
+const started: { child: ChildProcess; home: string }[] = [];
+
+/**
+ * Navigation → marks of a fresh page (a new browser context each run: nothing cached) from `side` started once and
+ * already up: what the page itself costs, without the server's start.
+ */
+async function pagesOnly(
+  browser: Browser,
+  side: Side,
+): Promise<() => Promise<Readonly<Record<string, number>>>> {
+  const home = mkdtempSync(join(tmpdir(), 'marquee-bench-start-'));
+  const port = await freePort();
+  const child = side.start(port, home);
+  const url = `http://127.0.0.1:${port}${side.path}`;
+  await answered(url, child, true);
+  started.push({ child, home });
+  return async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(PAINT_MARK);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        (mark) => mark in (window as unknown as { __marks: object }).__marks,
+        side.mark,
+        { timeout: 60_000, polling: 50 },
+      );
+      const { marks, origin } = (await page.evaluate(
+        '({ marks: window.__marks, origin: performance.timeOrigin })',
+      )) as { marks: Record<string, number>; origin: number };
+      return Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, at - origin]));
+    } finally {
+      await context.close();
+    }
+  };
+}
+
 /** Runs `a` and `b` `RUNS` times each, alternating which goes first. */
 async function sideBySide<T>(a: () => Promise<T>, b: () => Promise<T>): Promise<{ a: T[]; b: T[] }> {
   const out = { a: [] as T[], b: [] as T[] };
@@ -232,8 +272,15 @@ export async function run(): Promise<readonly BenchRow[]> {
       () => spawnToPaint(chromium.browser, marqueeSide),
       () => spawnToPaint(chromium.browser, plain),
     );
+    const pages = await sideBySide(
+      await pagesOnly(chromium.browser, marqueeSide),
+      await pagesOnly(chromium.browser, plain),
+    );
     const at = (runs: readonly Readonly<Record<string, number>>[], name: string): number[] =>
       runs.map((r) => r[name] ?? Number.NaN);
+    const marqueePage = at(pages.a, 'marquee:presented');
+    const deckPage = at(pages.b, 'deck:painted');
+    const pageRatio = median(marqueePage) / median(deckPage);
     const marqueePainted = at(paint.a, 'marquee:presented');
     const deckPainted = at(paint.b, 'deck:painted');
     const httpRatio = median(http.a) / median(http.b);
@@ -271,6 +318,21 @@ export async function run(): Promise<readonly BenchRow[]> {
         median: `${paintRatio.toFixed(2)}×`,
         detail: `goal ≤ 1.5× (${paintRatio <= 1.5 ? 'met' : 'NOT met'})`,
       },
+      {
+        name: 'page only (server up): navigation → first slide painted, marquee',
+        median: ms(median(marqueePage)),
+        detail: spread(marqueePage),
+      },
+      {
+        name: 'page only (server up): navigation → first painted frame, deck',
+        median: ms(median(deckPage)),
+        detail: spread(deckPage),
+      },
+      {
+        name: 'ratio page only, marquee / deck',
+        median: `${pageRatio.toFixed(2)}×`,
+        detail: 'what the page costs; the rest of the first-slide ratio is the host starting',
+      },
       sizeRow('renderer'),
       sizeRow('remote'),
       {
@@ -280,6 +342,10 @@ export async function run(): Promise<readonly BenchRow[]> {
       },
     ];
   } finally {
+    for (const { child, home } of started.splice(0)) {
+      await stopped(child);
+      rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+    }
     await chromium.cleanup();
     rmSync(deckDir, { recursive: true, force: true });
   }
