@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { FleetSnapshot, type SendTarget } from '../core/channels/hubApiContract';
+import type { FleetSnapshot, SendTarget } from '../core/channels/hubApiContract';
+import { documentLang, type Lang, uiLanguage } from '../remote-shared/lang';
+import { jsonOrNull, noAnswer, type Refusal } from '../remote-shared/refusal';
+import { RefusalText } from '../remote-shared/RefusalText';
+import {
+  type HubAnswer,
+  readAlertAnswer,
+  readSendAnswer,
+  readSnapshot,
+  type SendOutcome,
+} from './hubAnswers';
 import { type FleetStrings, stringsFor } from './i18n';
 import { ScreenRow, textOf } from './ScreenRow';
+import { SendOutcomeCard } from './SendOutcomeCard';
 import { useThumbnails } from './useThumbnails';
 
 const TOKEN_KEY = 'marquee.fleet.token';
@@ -18,22 +29,25 @@ function initialToken(): string | null {
 
 /** The fleet remote: every screen with its presence and slide, groups, commands to a selection, the emergency alert. */
 export function App() {
-  const [lang, setLang] = useState<'zh' | 'en'>(() => {
-    const q = new URLSearchParams(window.location.search).get('lang') ?? navigator.language;
-    return q.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  });
+  const [lang, setLang] = useState<Lang>(() =>
+    uiLanguage(new URLSearchParams(window.location.search).get('lang') ?? navigator.language),
+  );
   const t = stringsFor(lang);
   const [token, setToken] = useState<string | null>(initialToken);
   const [snapshot, setSnapshot] = useState<FleetSnapshot | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [group, setGroup] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [note, setNote] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
   const [text, setText] = useState('');
   const thumbs = useThumbnails(token);
 
+  useEffect(() => {
+    document.documentElement.lang = documentLang(lang);
+  }, [lang]);
+
   const api = useCallback(
-    async (path: string, body?: unknown): Promise<unknown> => {
+    async (path: string, body?: unknown): Promise<HubAnswer> => {
       const res = await fetch(path, {
         method: body === undefined ? 'GET' : 'POST',
         headers: { Authorization: `Bearer ${token ?? ''}` },
@@ -43,7 +57,7 @@ export function App() {
         localStorage.removeItem(TOKEN_KEY);
         setToken(null);
       }
-      return res.json();
+      return { status: res.status, body: await jsonOrNull(res) };
     },
     [token],
   );
@@ -53,14 +67,14 @@ export function App() {
     let live = true;
     const poll = async (): Promise<void> => {
       try {
-        const parsed = FleetSnapshot.safeParse(await api('../api/fleet'));
+        const read = readSnapshot(await api('../api/fleet'));
         if (!live) return;
-        if (parsed.success) {
-          setSnapshot(parsed.data);
+        if (read.ok) {
+          setSnapshot(read.snapshot);
           setProblem(null);
-        } else setProblem(t.unreachable);
-      } catch {
-        if (live) setProblem(t.unreachable);
+        } else setProblem(read.refusal);
+      } catch (err) {
+        if (live) setProblem(noAnswer(err));
       }
     };
     void poll();
@@ -69,7 +83,7 @@ export function App() {
       live = false;
       clearInterval(timer);
     };
-  }, [token, api, t.unreachable]);
+  }, [token, api]);
 
   const shown = useMemo(
     () => (snapshot?.screens ?? []).filter((s) => group === null || (s.last?.groups ?? []).includes(group)),
@@ -84,27 +98,28 @@ export function App() {
       : group !== null
         ? { kind: 'group', group }
         : { kind: 'all' };
-  /** Posts to the hub; an answer that is not ok (the broker silent, a bad command) is shown with its reason. */
-  const post = async (path: string, body: unknown): Promise<Record<string, unknown> | null> => {
-    let answer: Record<string, unknown>;
+  /**
+   * Posts to the hub and says what it came to: the hub's refusal (the broker silent, a bad command), no answer,
+   * or the screens' refusals; null when all was done and there is nothing to say (the alert).
+   */
+  const post = async (
+    path: string,
+    body: unknown,
+    read: (answer: HubAnswer) => SendOutcome | null,
+  ): Promise<void> => {
     try {
-      answer = (await api(path, body)) as Record<string, unknown>;
-    } catch {
-      setNote(t.failed(t.unreachable));
-      return null;
+      setOutcome(read(await api(path, body)));
+    } catch (err) {
+      setOutcome({ kind: 'failed', refusal: noAnswer(err) });
     }
-    if (answer.ok === true) return answer;
-    const error = answer.error as { message?: unknown } | undefined;
-    setNote(t.failed(typeof error?.message === 'string' ? error.message : t.unreachable));
-    return null;
   };
-  const send = async (command: Readonly<Record<string, unknown>>): Promise<void> => {
-    const result = (await post('../api/fleet/commands', { target: target(), command })) as {
-      expected?: unknown[];
-      replies?: unknown[];
-    } | null;
-    if (result !== null) setNote(t.sent(result.replies?.length ?? 0, result.expected?.length ?? 0));
-  };
+  const send = (command: Readonly<Record<string, unknown>>): Promise<void> =>
+    post('../api/fleet/commands', { target: target(), command }, readSendAnswer);
+  const setAlert = (body: unknown): Promise<void> =>
+    post('../api/fleet/alert', body, (answer) => {
+      const refusal = readAlertAnswer(answer);
+      return refusal === null ? null : { kind: 'failed', refusal };
+    });
   const toggle = (screen: string): void =>
     setSelected((before) => {
       const next = new Set(before);
@@ -130,12 +145,16 @@ export function App() {
         <section className="alert-banner" role="alert">
           <strong>{t.alertActive}</strong>
           <span>{textOf(alert.text, lang)}</span>
-          <button type="button" onClick={() => void post('../api/fleet/alert', { active: false })}>
+          <button type="button" onClick={() => void setAlert({ active: false })}>
             {t.clear}
           </button>
         </section>
       ) : null}
-      {problem ? <p className="problem">{problem}</p> : null}
+      {problem ? (
+        <p className="problem" data-testid="hub-problem">
+          <RefusalText refusal={problem} lang={lang} own={t} />
+        </p>
+      ) : null}
       <nav className="groups">
         {[null, ...(snapshot?.groups ?? [])].map((g) => (
           <button
@@ -163,9 +182,17 @@ export function App() {
         ))}
       </ul>
       <footer className="actions">
+        {outcome !== null ? (
+          <SendOutcomeCard outcome={outcome} lang={lang} t={t} onDismiss={() => setOutcome(null)} />
+        ) : null}
         <div className="target">
           {selected.size > 0 ? t.selected(selected.size) : (group ?? t.all)}
-          {note ? <span className="note"> · {note}</span> : null}
+          {outcome !== null ? (
+            <span className="note">
+              {' · '}
+              {outcome.kind === 'sent' ? t.sent(outcome.replied, outcome.expected) : t.notDelivered}
+            </span>
+          ) : null}
         </div>
         <div className="row">
           <button type="button" onClick={() => void send({ type: 'prev' })}>
@@ -205,8 +232,7 @@ export function App() {
                 text.trim() === ''
                   ? (t.emergencyPlaceholder.split(/[:：]/).pop()?.trim() ?? t.emergency)
                   : text.trim();
-              if (window.confirm(t.emergencyConfirm))
-                void post('../api/fleet/alert', { active: true, text: words });
+              if (window.confirm(t.emergencyConfirm)) void setAlert({ active: true, text: words });
             }}
           >
             {t.emergency}

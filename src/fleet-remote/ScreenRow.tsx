@@ -1,11 +1,12 @@
 import type { FleetScreen } from '../core/channels/hubApiContract';
+import type { Lang } from '../remote-shared/lang';
 import type { FleetStrings } from './i18n';
 import type { Thumb } from './useThumbnails';
 
 type Text = string | Readonly<Record<string, string>>;
 
 /** A playlist text in the interface's language (or the first one it has). */
-export function textOf(text: Text | null | undefined, lang: 'zh' | 'en'): string {
+export function textOf(text: Text | null | undefined, lang: Lang): string {
   if (text === null || text === undefined) return '';
   if (typeof text === 'string') return text;
   return text[lang] ?? Object.values(text)[0] ?? '';
@@ -23,7 +24,7 @@ export function ScreenRow({
 }: Readonly<{
   s: FleetScreen;
   t: FleetStrings;
-  lang: 'zh' | 'en';
+  lang: Lang;
   now: number;
   on: boolean;
   toggle: (screen: string) => void;

@@ -4,9 +4,10 @@ import { ControlTab } from './ControlTab';
 import { HealthPanel } from './HealthPanel';
 import { withoutFolder } from './healthFormat';
 import { judgeHealth } from './healthStatus';
-import { type Lang, strings, uiLanguage } from './i18n';
-import type { Refusal } from './refusal';
-import { RefusalText } from './RefusalText';
+import { documentLang, type Lang, uiLanguage } from '../remote-shared/lang';
+import { strings } from './i18n';
+import type { Refusal } from '../remote-shared/refusal';
+import { RefusalText } from '../remote-shared/RefusalText';
 import { SlidesTab } from './SlidesTab';
 import { UiIcon } from './SlideIcon';
 import { TokenScreen } from './TokenScreen';
@@ -32,7 +33,7 @@ export function App() {
   const toastTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.lang = documentLang(lang);
     document.title = t.appName;
   }, [lang, t.appName]);
 
@@ -162,7 +163,7 @@ export function App() {
 
       {toast ? (
         <div key={toast.key} className={`toast ${toast.kind}`} role="status">
-          {toast.kind === 'ok' ? toast.text : <RefusalText refusal={toast.refusal} lang={lang} />}
+          {toast.kind === 'ok' ? toast.text : <RefusalText refusal={toast.refusal} lang={lang} own={t} />}
         </div>
       ) : null}
 

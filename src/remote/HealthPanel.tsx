@@ -3,8 +3,9 @@ import type { Health } from '../core/channels/healthContract';
 import { assertNever } from '../core/assertNever';
 import { formatBytes, formatSpan, splitProblem, withoutFolder } from './healthFormat';
 import { type HealthLevel, type HealthReason, hostNow, judgeHealth, RECENT_ERROR_MS } from './healthStatus';
-import { type Lang, type Strings, textIn } from './i18n';
-import { RefusalText } from './RefusalText';
+import type { Lang } from '../remote-shared/lang';
+import { type Strings, textIn } from './i18n';
+import { RefusalText } from '../remote-shared/RefusalText';
 import { ScreenWatchCard } from './ScreenWatchCard';
 import type { HealthState } from './useHealth';
 
@@ -26,7 +27,7 @@ export function HealthPanel({ state, lang, t, now }: Props) {
       {state.kind === 'unavailable' ? (
         <StatusCard level="unavailable" title={t.levelUnavailable}>
           <p className="status-detail">
-            <RefusalText refusal={state.refusal} lang={lang} />
+            <RefusalText refusal={state.refusal} lang={lang} own={t} />
           </p>
           {sample ? (
             <p className="status-detail">

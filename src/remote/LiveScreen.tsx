@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatSpan } from './healthFormat';
-import type { Lang, Strings } from './i18n';
-import { RefusalText } from './RefusalText';
+import type { Lang } from '../remote-shared/lang';
+import { RefusalText } from '../remote-shared/RefusalText';
+import type { Strings } from './i18n';
 import { useScreenshot } from './useScreenshot';
 
 /**
@@ -66,7 +67,7 @@ export function LiveScreen(
       </div>
       {state.kind === 'unavailable' ? (
         <p className="shot-reason" data-testid="shot-reason">
-          <RefusalText refusal={state.refusal} lang={lang} />
+          <RefusalText refusal={state.refusal} lang={lang} own={t} />
         </p>
       ) : null}
     </section>

@@ -1,9 +1,10 @@
 import type { HealthScreenWatch } from '../core/channels/healthContract';
 import { assertNever } from '../core/assertNever';
 import { formatSpan } from './healthFormat';
-import type { Lang, Strings } from './i18n';
-import type { Refusal } from './refusal';
-import { RefusalText } from './RefusalText';
+import type { Lang } from '../remote-shared/lang';
+import type { Strings } from './i18n';
+import type { Refusal } from '../remote-shared/refusal';
+import { RefusalText } from '../remote-shared/RefusalText';
 
 /** The pixel watchdog in the health tab: how the host sees the screen, its last look, and the last problem. */
 export function ScreenWatchCard(
@@ -47,7 +48,7 @@ export function ScreenWatchCard(
       </dl>
       {watch.unavailable !== null ? (
         <p className="screen-unseen" data-testid="screen-unseen">
-          <RefusalText refusal={unseen(watch.capture, watch.unavailable)} lang={lang} />
+          <RefusalText refusal={unseen(watch.capture, watch.unavailable)} lang={lang} own={t} />
         </p>
       ) : null}
       {p !== null ? (

@@ -1,5 +1,6 @@
 import type { PlaylistItem } from '../core/control/controlState';
-import { type Lang, type Strings, textIn } from './i18n';
+import type { Lang } from '../remote-shared/lang';
+import { type Strings, textIn } from './i18n';
 import { SlideIcon } from './SlideIcon';
 
 /** The whole playlist; tapping a slide shows it at once. */

@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Lang } from '../remote-shared/lang';
 
 const UNITS = {
   en: { d: ' d', h: ' h', min: ' min', s: ' s', sep: ' ' },

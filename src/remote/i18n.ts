@@ -1,12 +1,5 @@
 import type { Text } from '../core/playlist/types';
-
-/** The languages of the remote's own interface. */
-export type Lang = 'zh' | 'en';
-
-/** Chinese for zh*, else English. */
-export function uiLanguage(navigatorLanguage: string | undefined): Lang {
-  return (navigatorLanguage ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
+import type { Lang } from '../remote-shared/lang';
 
 /** Picks the best language of a playlist Text for the interface language. */
 export function textIn(text: Text | null | undefined, lang: Lang): string {

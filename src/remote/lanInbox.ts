@@ -1,7 +1,7 @@
 import { type LanMessage, parseLanMessage } from '../core/channels/lanPushContract';
 import { readLanRefusal } from '../core/channels/lanRefusal';
 import type { ControlReply } from '../core/control/replies';
-import type { Refusal } from './refusal';
+import type { Refusal } from '../remote-shared/refusal';
 
 /**
  * What the remote makes of one JSON message from `/api/ws`: a push or a reply that passed its schema, the reply

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Health } from '../core/channels/healthContract';
-import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from './refusal';
+import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from '../remote-shared/refusal';
 
 /** Where the remote asks for health (same origin as the remote: the LAN API). */
 export const HEALTH_URL = '/api/health';

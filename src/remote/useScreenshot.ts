@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from './refusal';
+import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from '../remote-shared/refusal';
 import { nextShotAt, retryAfterMs, type ShotTrigger } from './screenshotTiming';
 
 /** Where the remote asks for the picture on screen. */

@@ -9,7 +9,8 @@ const root = join(import.meta.dirname, '..', '..');
 const rules: ReadonlyArray<{ layer: string; forbidden: RegExp; why: string }> = [
   {
     layer: 'src/core',
-    forbidden: /^(node:|electron$|react|framer-motion|ws$|pino|chokidar|\.\.\/(host|renderer|remote|cli)\b)/,
+    forbidden:
+      /^(node:|electron$|react|framer-motion|ws$|pino|chokidar|\.\.\/(host|renderer|remote|fleet-remote|cli)\b)/,
     why: 'core is pure: no Node, Electron, DOM or UI',
   },
   {
@@ -19,22 +20,32 @@ const rules: ReadonlyArray<{ layer: string; forbidden: RegExp; why: string }> = 
   },
   {
     layer: 'src/remote',
-    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli|renderer)\/)/,
-    why: 'the remote runs on a phone',
+    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/.*\/?(host|cli|renderer)\/|\.\.\/fleet-remote\/)/,
+    why: 'the remote runs on a phone, and shares with the fleet remote only through src/remote-shared',
+  },
+  {
+    layer: 'src/fleet-remote',
+    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/(host|cli|renderer|remote)\/)/,
+    why: 'the fleet remote runs on a phone, and shares with the web remote only through src/remote-shared',
+  },
+  {
+    layer: 'src/remote-shared',
+    forbidden: /^(node:|electron$|ws$|pino|chokidar|\.\.\/(host|cli|renderer|remote|fleet-remote)\/)/,
+    why: 'what both remotes share runs on a phone and belongs to neither',
   },
   {
     layer: 'src/host',
-    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote|cli)\/)/,
+    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote|remote-shared|cli)\/)/,
     why: 'the host is plain Node',
   },
   {
     layer: 'src/cli',
-    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote)\/)/,
+    forbidden: /^(electron$|react|framer-motion|\.\.\/.*\/?(renderer|remote|remote-shared)\/)/,
     why: 'the CLI runs in Node',
   },
   {
     layer: 'electron',
-    forbidden: /^(react|framer-motion|\.\.\/src\/(renderer|remote)\/)/,
+    forbidden: /^(react|framer-motion|\.\.\/src\/(renderer|remote|remote-shared|fleet-remote)\/)/,
     why: 'the shell never imports the UI',
   },
 ];

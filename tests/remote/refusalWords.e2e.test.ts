@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Playlist } from '../../src/core/playlist/types';
 import { noAudit } from '../../src/host/control/auditLog';
@@ -12,6 +12,7 @@ import { createScreenshots } from '../../src/host/screen/screenshots';
 import { freePort } from '../e2e/serveProcess';
 import { demoPlaylist, machineHost } from '../host/control/machineHost';
 import { type LaunchedChromium, launchChromium } from '../support/chromium';
+import { fitsOnPhone, fontSize } from '../support/phoneLayout';
 import { ensureRemoteBuilt, REMOTE_DIST } from './remoteBuild';
 import { PHONE, SHOTS } from './remoteShow';
 
@@ -58,22 +59,6 @@ async function phone(locale: string, before?: (page: Page) => Promise<unknown>):
   await page.locator('.pill.online').waitFor({ timeout: 15_000 });
   return page;
 }
-
-/** Whether all of an element's text is on the phone's screen: nothing cut off inside it, nothing past the edges. */
-function fitsOnPhone(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    return (
-      el.scrollWidth <= el.clientWidth + 1 &&
-      el.scrollHeight <= el.clientHeight + 1 &&
-      box.left >= 0 &&
-      box.right <= window.innerWidth
-    );
-  });
-}
-
-const fontSize = (locator: Locator) =>
-  locator.evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
 
 describe('the host’s refusals on the web remote', { timeout: 90_000 }, () => {
   it('says in Chinese why Next was refused and what to do, with the host’s English smaller beneath', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textIn, uiLanguage } from '../../src/remote/i18n';
+import { textIn } from '../../src/remote/i18n';
+import { uiLanguage } from '../../src/remote-shared/lang';
 import { backoffMs, liveLeftMs, socketUrl, tokenFromHash } from '../../src/remote/remoteConnection';
 
 describe('remote connection helpers', () => {

@@ -34,6 +34,8 @@ export type FleetScreenOptions = Readonly<{
   slides?: number;
   /** Seconds each slide plays. Default 600 (nothing moves unless told to). */
   seconds?: number;
+  /** false: every slide is disabled, so the player refuses Next and Previous (`nothing-eligible`). Default true. */
+  slidesEnabled?: boolean;
   tuning?: FleetTuning;
   /**
    * `stand-in` (default): a renderer stand-in acknowledges every new slide at once, as a painted page would.
@@ -70,7 +72,10 @@ export async function startFleetScreen(options: FleetScreenOptions): Promise<Fle
   mkdirSync(options.dir, { recursive: true });
   const playlistFile = join(options.dir, 'playlist.json');
   const notices = numberedNotices(options.slides ?? 6);
-  writeFileSync(playlistFile, JSON.stringify(noticePlaylist(notices, { duration: options.seconds ?? 600 })));
+  const playlist = noticePlaylist(notices, { duration: options.seconds ?? 600 });
+  const enabled = options.slidesEnabled ?? true;
+  const slides = enabled ? playlist.slides : playlist.slides.map((slide) => ({ ...slide, enabled: false }));
+  writeFileSync(playlistFile, JSON.stringify({ ...playlist, slides }));
   const passwordFile = join(options.dir, 'fleet.pw');
   writeFileSync(passwordFile, `${options.login.password}\n`, { mode: 0o600 });
   const folder = showInFolder(options.dir, systemClock, 60_000);

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { Text } from '../playlist/fields';
 import { FleetAlert, FleetReply, FleetThumbnail, OnlineStatus } from './fleetContract';
 import { FleetName } from './fleetTopics';
+import { LanRefusalSchema } from './lanRefusal';
 
-// The hub's HTTP API (`marquee hub`, bearer token), which the fleet remote speaks; docs/hub.md.
+// The hub's HTTP API (`marquee hub`, bearer token), which the fleet remote speaks; docs/hub.md. Its error answers
+// are the LAN API's (`errorReply`: `{ok:false, id:null, error:{code, message}}`), read by `lanRefusal.ts`.
 
 const EpochMs = z.number().int().nonnegative();
 
@@ -73,6 +75,21 @@ export const SendResult = z.strictObject({
 /** The answer to `POST /api/fleet/commands`. */
 export type SendResult = z.infer<typeof SendResult>;
 
+/**
+ * `SendResult` as a client reads it, leniently: who was addressed and each screen's reply, either done or a
+ * refusal with any non-empty code. Why: a page left open across a hub upgrade still says a refusal whose code it
+ * does not know, in the screen's own text, instead of finding the whole answer unreadable.
+ */
+export const SendSummary = z.object({
+  ok: z.literal(true),
+  expected: z.array(z.string()),
+  replies: z.array(
+    z.object({ screen: z.string(), reply: z.union([z.object({ ok: z.literal(true) }), LanRefusalSchema]) }),
+  ),
+});
+/** `SendResult` as a client reads it. */
+export type SendSummary = z.infer<typeof SendSummary>;
+
 /** `POST /api/fleet/alert`: raise the venue alert with its text, or clear it. */
 export const AlertRequest = z.discriminatedUnion('active', [
   z.strictObject({ active: z.literal(true), text: Text, title: Text.optional() }),
@@ -80,3 +97,8 @@ export const AlertRequest = z.discriminatedUnion('active', [
 ]);
 /** `POST /api/fleet/alert`. */
 export type AlertRequest = z.infer<typeof AlertRequest>;
+
+/** The answer to `POST /api/fleet/alert`: the venue alert as it now stands. */
+export const AlertResult = z.strictObject({ ok: z.literal(true), alert: FleetAlert });
+/** The answer to `POST /api/fleet/alert`. */
+export type AlertResult = z.infer<typeof AlertResult>;

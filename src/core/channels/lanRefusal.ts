@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 
 /**
  * An error answer of the LAN API (an HTTP error body such as `/api/screenshot`'s 503, or a WebSocket reply with
- * `ok: false`), read leniently: any non-empty code, extra fields allowed. Why: a client shows the words it has
- * for a code it knows (`ERROR_CODES`) and the host's own text for one it does not (a host newer than the client).
+ * `ok: false`), read leniently: any non-empty code, extra fields allowed. The hub's API and a screen's fleet reply
+ * answer in the same shape (`errorReply`). Why: a client shows the words it has for a code it knows
+ * (`ERROR_CODES`) and the sender's own text for one it does not (a host newer than the client).
  */
 export const LanRefusalSchema = z.object({
   ok: z.literal(false),

@@ -3,7 +3,7 @@ import { createHostGuard } from '../http/hostGuard';
 import type { Duplex } from 'node:stream';
 import type { z } from 'zod';
 import { parseFleetCommand } from '../../core/channels/fleetContract';
-import { AlertRequest, SendRequest } from '../../core/channels/hubApiContract';
+import { AlertRequest, type AlertResult, SendRequest } from '../../core/channels/hubApiContract';
 import { errorReply } from '../../core/control/replies';
 import {
   bearerOf,
@@ -130,7 +130,11 @@ export async function startHubServer(
       }
       sendJson(res, 200, await options.link.send(request, options.replyWaitMs ?? 3_000));
     } else {
-      sendJson(res, 200, { ok: true, alert: await options.link.setAlert(parsed.value as AlertRequest) });
+      const result: AlertResult = {
+        ok: true,
+        alert: await options.link.setAlert(parsed.value as AlertRequest),
+      };
+      sendJson(res, 200, result);
     }
   };
   const guard = createHostGuard({ listen: listen.host, allowedHosts: options.allowedHosts ?? [] });

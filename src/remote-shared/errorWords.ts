@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../core/control/replies';
-import type { Lang } from './i18n';
+import type { Lang } from './lang';
 
 /**
- * What each error code of the host means for staff, and what to do, in the remote's languages; the host's own
- * text (for the technician) is shown beneath. One entry per code of `ERROR_CODES`: a new code fails to compile
- * here until it has words.
+ * What each error code means for staff, and what to do, in the staff remotes' languages (the web remote and the
+ * fleet remote say a screen's and the hub's refusals with them); the sender's own text (for the technician) is
+ * shown beneath. One entry per code of `ERROR_CODES`: a new code fails to compile here until it has words.
  */
 export const ERROR_WORDS: Readonly<Record<Lang, Readonly<Record<ErrorCode, string>>>> = {
   zh: {

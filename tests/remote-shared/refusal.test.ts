@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_WORDS } from '../../src/remote/errorWords';
-import { strings } from '../../src/remote/i18n';
-import { httpRefusal, noAnswer, type Refusal, sayRefusal } from '../../src/remote/refusal';
+import { ERROR_WORDS } from '../../src/remote-shared/errorWords';
+import {
+  httpRefusal,
+  noAnswer,
+  type OwnRefusalWords,
+  type Refusal,
+  sayRefusal,
+} from '../../src/remote-shared/refusal';
+
+/** An app's own words, each telling which it is. */
+const own: OwnRefusalWords = {
+  replyUnreadable: 'own: unreadable',
+  noAnswer: 'own: no answer',
+  hostStatus: (status) => `own: HTTP ${status}`,
+  unknownRefusal: (code) => `own: refused (${code})`,
+};
 
 const notSeen = {
   ok: false,
@@ -15,32 +28,43 @@ const notSeen = {
 describe('sayRefusal', () => {
   it('says a known code in the interface’s words, with the host’s text beneath', () => {
     const refusal: Refusal = { kind: 'refused', code: 'nothing-eligible', message: 'no slide can play now' };
-    expect(sayRefusal(refusal, 'zh')).toEqual({
+    expect(sayRefusal(refusal, 'zh', own)).toEqual({
       headline: ERROR_WORDS.zh['nothing-eligible'],
       detail: 'no slide can play now',
     });
-    expect(sayRefusal(refusal, 'en').headline).toBe(ERROR_WORDS.en['nothing-eligible']);
-    expect(sayRefusal({ ...refusal, message: '  ' }, 'zh').detail).toBeNull();
+    expect(sayRefusal(refusal, 'en', own).headline).toBe(ERROR_WORDS.en['nothing-eligible']);
+    expect(sayRefusal({ ...refusal, message: '  ' }, 'zh', own).detail).toBeNull();
+  });
+
+  it('says a code in the app’s own words where it has them, the shared words for the rest', () => {
+    const mine = { ...own, codeWords: { 'nothing-eligible': 'own: nothing to play' } };
+    const refusal: Refusal = { kind: 'refused', code: 'nothing-eligible', message: 'no slide can play now' };
+    expect(sayRefusal(refusal, 'zh', mine)).toEqual({
+      headline: 'own: nothing to play',
+      detail: 'no slide can play now',
+    });
+    expect(sayRefusal({ ...refusal, code: 'expired' }, 'zh', mine).headline).toBe(ERROR_WORDS.zh.expired);
   });
 
   it('says a code it does not know in the host’s text, and never nothing', () => {
-    expect(sayRefusal({ kind: 'refused', code: 'wall-busy', message: 'the wall is busy' }, 'zh')).toEqual({
+    expect(
+      sayRefusal({ kind: 'refused', code: 'wall-busy', message: 'the wall is busy' }, 'zh', own),
+    ).toEqual({
       headline: 'the wall is busy',
       detail: null,
     });
-    const blank = sayRefusal({ kind: 'refused', code: 'wall-busy', message: '' }, 'zh').headline;
-    expect(blank).toBe(strings('zh').unknownRefusal('wall-busy'));
-    expect(blank).toContain('wall-busy');
+    const blank = sayRefusal({ kind: 'refused', code: 'wall-busy', message: '' }, 'zh', own).headline;
+    expect(blank).toBe('own: refused (wall-busy)');
   });
 
   it('says a bare status, an unreadable answer and no answer in its own words, with what detail there is', () => {
-    expect(sayRefusal({ kind: 'status', status: 502 }, 'zh').headline).toContain('HTTP 502');
-    expect(sayRefusal({ kind: 'unreadable', detail: '/api/health: uptimeMs: bad' }, 'zh')).toEqual({
-      headline: strings('zh').replyUnreadable,
+    expect(sayRefusal({ kind: 'status', status: 502 }, 'zh', own).headline).toBe('own: HTTP 502');
+    expect(sayRefusal({ kind: 'unreadable', detail: '/api/health: uptimeMs: bad' }, 'zh', own)).toEqual({
+      headline: 'own: unreadable',
       detail: '/api/health: uptimeMs: bad',
     });
-    expect(sayRefusal({ kind: 'no-answer', detail: null }, 'en')).toEqual({
-      headline: strings('en').noAnswer,
+    expect(sayRefusal({ kind: 'no-answer', detail: null }, 'en', own)).toEqual({
+      headline: 'own: no answer',
       detail: null,
     });
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/core/control/replies';
-import { ERROR_WORDS } from '../../src/remote/errorWords';
+import { ERROR_WORDS } from '../../src/remote-shared/errorWords';
 
 const han = /\p{Script=Han}/u;
 
-describe('the remote’s words for the host’s error codes', () => {
+describe('the staff remotes’ words for the error codes', () => {
   it.each(ERROR_CODES)('says %s in Chinese and in English, each a sentence of its own', (code) => {
     const zh = ERROR_WORDS.zh[code] ?? '';
     const en = ERROR_WORDS.en[code] ?? '';

@@ -2,7 +2,7 @@ import { assertNever } from '../core/assertNever';
 import { readLanRefusal } from '../core/channels/lanRefusal';
 import { ERROR_CODES, type ErrorCode } from '../core/control/replies';
 import { ERROR_WORDS } from './errorWords';
-import { type Lang, strings } from './i18n';
+import type { Lang } from './lang';
 
 /**
  * Why a request to the host gave no usable answer: the host refused it (its code and text), answered an HTTP
@@ -16,6 +16,19 @@ export type Refusal =
 
 /** A refusal as staff read it: a sentence in the interface's language, and the technical text beneath (or none). */
 export type RefusalWords = Readonly<{ headline: string; detail: string | null }>;
+
+/**
+ * What an app says in its own words (it knows whom it talks to: a screen's host, the venue hub): a refusal
+ * without a code, a code it does not know, and, where the shared words of a code point at the other app's
+ * controls, its own words for that code.
+ */
+export type OwnRefusalWords = Readonly<{
+  replyUnreadable: string;
+  noAnswer: string;
+  hostStatus: (status: number) => string;
+  unknownRefusal: (code: string) => string;
+  codeWords?: Readonly<Partial<Record<ErrorCode, string>>>;
+}>;
 
 /** Whether `code` is one of the host's error codes this remote has words for. */
 function isErrorCode(code: string): code is ErrorCode {
@@ -45,24 +58,25 @@ export function noAnswer(err: unknown): Refusal {
 }
 
 /**
- * Says a refusal in `lang`: a known code in the remote's words with the host's text beneath; an unknown code
- * in the host's text (never blank); the rest in the remote's own words.
+ * Says a refusal in `lang`: a known code in the app's words (`own.codeWords`, else the shared `ERROR_WORDS`) with
+ * the sender's text beneath; an unknown code in the sender's text (never blank); the rest in the app's own words.
  */
-export function sayRefusal(refusal: Refusal, lang: Lang): RefusalWords {
-  const t = strings(lang);
+export function sayRefusal(refusal: Refusal, lang: Lang, own: OwnRefusalWords): RefusalWords {
   switch (refusal.kind) {
     case 'refused': {
       const text = refusal.message.trim();
-      if (isErrorCode(refusal.code))
-        return { headline: ERROR_WORDS[lang][refusal.code], detail: text || null };
-      return { headline: text || t.unknownRefusal(refusal.code), detail: null };
+      if (isErrorCode(refusal.code)) {
+        const headline = own.codeWords?.[refusal.code] ?? ERROR_WORDS[lang][refusal.code];
+        return { headline, detail: text || null };
+      }
+      return { headline: text || own.unknownRefusal(refusal.code), detail: null };
     }
     case 'status':
-      return { headline: t.hostStatus(refusal.status), detail: null };
+      return { headline: own.hostStatus(refusal.status), detail: null };
     case 'unreadable':
-      return { headline: t.replyUnreadable, detail: refusal.detail };
+      return { headline: own.replyUnreadable, detail: refusal.detail };
     case 'no-answer':
-      return { headline: t.noAnswer, detail: refusal.detail };
+      return { headline: own.noAnswer, detail: refusal.detail };
     default:
       return assertNever(refusal);
   }
