@@ -14,6 +14,15 @@ export type ShotState =
   | Readonly<{ kind: 'ok'; shot: Shot; refreshing: boolean }>
   | Readonly<{ kind: 'unavailable'; refusal: Refusal; last: Shot | null }>;
 
+/** Whether asking again can bring a picture: not when the host can never see its screen (`screen-not-seen`). */
+export function askingAgainHelps(state: ShotState): boolean {
+  return !(
+    state.kind === 'unavailable' &&
+    state.refusal.kind === 'refused' &&
+    state.refusal.code === 'screen-not-seen'
+  );
+}
+
 /** The picture's width for the phone: twice the CSS pixels (sharp on its screen), at most 640 (venue Wi-Fi). */
 export function shotWidth(cssWidth: number): number {
   return Math.max(160, Math.min(640, Math.round(cssWidth * 2)));

@@ -78,6 +78,11 @@ describe('the host’s refusals on the web remote', { timeout: 90_000 }, () => {
 
     expect(await reason.locator('.refusal-headline').textContent()).toContain('主机看不到这块屏幕');
     expect(await reason.locator('.refusal-detail').textContent()).toContain('serve without --open');
+    // Asking again cannot help a host that can never see its screen: no tap hint, nothing to press.
+    const live = page.getByTestId('live-screen');
+    expect(await live.locator('.shot-hint').count()).toBe(0);
+    expect(await live.getByRole('button').count()).toBe(0);
+    expect(await live.locator('.shot-frame').evaluate((e) => getComputedStyle(e).cursor)).toBe('default');
     for (const text of [headline, reason.locator('.refusal-headline')])
       expect(await fitsOnPhone(text)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'remote-zh-refusal.png'), animations: 'disabled' });
@@ -96,6 +101,30 @@ describe('the host’s refusals on the web remote', { timeout: 90_000 }, () => {
       'The host cannot see this screen',
     );
     await page.screenshot({ path: join(SHOTS, 'remote-en-refusal.png'), animations: 'disabled' });
+    await page.context().close();
+  });
+
+  it('keeps the tap to refresh when asking again may bring a picture (the capture failed this time)', async () => {
+    const failed = {
+      ok: false,
+      id: null,
+      error: { code: 'capture-failed', message: 'the kiosk browser did not answer within 5 s' },
+    };
+    let asked = 0;
+    const page = await phone('zh-CN', (p) =>
+      p.route('**/api/screenshot**', (route) => {
+        asked += 1;
+        return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify(failed) });
+      }),
+    );
+    const live = page.getByTestId('live-screen');
+    await live.getByTestId('shot-reason').waitFor({ timeout: 15_000 });
+    expect(await live.locator('.refusal-headline').textContent()).toContain('这次没能截取屏幕画面');
+    expect(await live.locator('.shot-hint').textContent()).toBe('轻触画面即可刷新');
+    expect(await live.locator('.shot-frame').evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
+    const before = asked;
+    await live.getByRole('button', { name: /轻触画面即可刷新/ }).tap();
+    await expect.poll(() => asked, { timeout: 10_000 }).toBeGreaterThan(before);
     await page.context().close();
   });
 
