@@ -14,9 +14,6 @@ export type DisplayCapture = Readonly<{
   reload(): Promise<void>;
 }>;
 
-/** Why a shell that sees its screens may still have none to show (a window not open yet, a browser restarting). */
-export type NoDisplayYet = Readonly<{ reason: string }>;
-
 /**
  * How the host sees what is really on its screens, the one port both shells fill in: the DevTools pipe of
  * the Chromium `serve --open` started, Electron's `webContents.capturePage()`, or not at all (an external
