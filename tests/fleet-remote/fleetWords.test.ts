@@ -16,7 +16,7 @@ function fleetReplyCodes(): readonly string[] {
   throw new Error('FleetReply has no error branch');
 }
 
-// Why: the hub's own refusals (bad body, rate limit, broker silent, …) are `errorReply`s, typed by ERROR_CODES.
+// Why: the hub's own refusals (bad body, rate limit, broker silent, …) are `errorReply`s too; ERROR_CODES holds every code.
 const FLEET_CODES = [...new Set([...fleetReplyCodes(), ...ERROR_CODES])];
 
 describe('the fleet remote’s words for the refusals of the hub and the screens', () => {

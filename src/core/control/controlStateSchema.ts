@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { WireText } from '../channels/wireText';
 import { SLIDE_TYPES } from '../playlist/slideTypes';
-import { ERROR_CODES, type ControlReply } from './replies';
+import { COMMAND_ERROR_CODES, type ControlReply } from './replies';
 
 const count = () => z.number().check(z.int(), z.nonnegative());
 const msOrNull = () => z.nullable(z.number().check(z.nonnegative()));
@@ -51,7 +51,7 @@ export const ControlReplySchema = z.discriminatedUnion('ok', [
   z.strictObject({
     ok: z.literal(false),
     id: commandId(),
-    error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }),
+    error: z.strictObject({ code: z.enum(COMMAND_ERROR_CODES), message: z.string() }),
   }),
 ]);
 

@@ -1,6 +1,6 @@
-import type { ControlReply, ErrorCode } from '../../core/control/replies';
+import type { CommandErrorCode, ControlReply } from '../../core/control/replies';
 
-const PLAYER_REJECTIONS: ReadonlySet<ErrorCode> = new Set([
+const PLAYER_REJECTIONS: ReadonlySet<CommandErrorCode> = new Set([
   'unknown-slide',
   'bad-position',
   'empty-playlist',

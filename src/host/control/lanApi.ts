@@ -11,7 +11,7 @@ import type { Health } from '../../core/channels/healthContract';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { commandIdOf } from '../../core/control/commands';
-import { errorReply } from '../../core/control/replies';
+import { errorReply, refusalBody } from '../../core/control/replies';
 import { originMatchesHost } from '../http/hostAllowList';
 import { createHostGuard } from '../http/hostGuard';
 import {
@@ -181,7 +181,7 @@ export function createLanApi(options: LanApiOptions): LanApi {
       }
       case 'screenshot':
         if (options.screenshot === undefined)
-          sendJson(res, 503, errorReply(null, 'screen-not-seen', 'this host takes no screenshots'));
+          sendJson(res, 503, refusalBody('screen-not-seen', 'this host takes no screenshots'));
         else await options.screenshot(req, res, url, ip);
         return true;
       default:

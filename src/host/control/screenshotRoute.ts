@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseScreenshotQuery } from '../../core/control/screenshotQuery';
-import { errorReply } from '../../core/control/replies';
+import { errorReply, refusalBody } from '../../core/control/replies';
 import { assertNever } from '../../core/assertNever';
 import { sendJson } from '../http/httpJson';
 import type { Screenshots } from '../screen/screenshots';
@@ -55,7 +55,7 @@ export function screenshotRoute(
         sendJson(res, 400, errorReply(null, 'bad-argument', `/api/screenshot: ${answer.message}`));
         return;
       case 'unavailable':
-        sendJson(res, 503, errorReply(null, answer.code, answer.message));
+        sendJson(res, 503, refusalBody(answer.code, answer.message));
         return;
       case 'image': {
         const { shot } = answer;

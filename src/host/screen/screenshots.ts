@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../core/control/replies';
+import type { ScreenshotErrorCode } from '../../core/control/replies';
 import { pickDisplay, type ScreenshotQuery } from '../../core/control/screenshotQuery';
 import type { ImageFormat, ScreenCapture } from './screenCapture';
 
@@ -12,7 +12,7 @@ export type Screenshot = Readonly<{ bytes: Buffer; format: ImageFormat; display:
  * Why there is no picture: the host cannot see its screen (`screen-not-seen`), no display shows the show yet
  * (`screen-starting`: try again soon), or the capture failed (`capture-failed`).
  */
-export type NoScreenshotCode = Extract<ErrorCode, 'screen-not-seen' | 'screen-starting' | 'capture-failed'>;
+export type NoScreenshotCode = ScreenshotErrorCode;
 
 /** What a screenshot request gets: the picture, a request to fix (400), or why there is none (503). */
 export type ScreenshotAnswer =

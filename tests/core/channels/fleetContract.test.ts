@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CommandTarget,
   FleetAlert,
+  FleetReply,
   OnlineStatus,
   ProofBatch,
   ScreenStatus,
@@ -198,5 +199,36 @@ describe('payloads', () => {
     const r = parseFleetPayload(ProofBatch, topic, JSON.stringify({ ...batch, impressions: [] }));
     expect(r.ok === false && r.message).toMatch(/^marquee\/v1\/screen\/door-3\/proof: impressions/);
     expect(impressionId(record)).not.toBe(impressionId({ ...record, start: record.end }));
+  });
+});
+
+describe('FleetReply', () => {
+  // Why: written out, not read from the code: the v1 reply contract is what hubs and screens of other versions
+  // check, so a code joins it only with a new contract version.
+  const V1_CODES = [
+    'bad-json',
+    'bad-command',
+    'unknown-type',
+    'bad-argument',
+    'unknown-slide',
+    'bad-position',
+    'empty-playlist',
+    'nothing-eligible',
+    'not-for-screen',
+    'unknown-screen',
+    'keyboard-disabled',
+    'too-large',
+    'unauthorized',
+    'rate-limited',
+    'unavailable',
+    'expired',
+    'internal',
+  ];
+  const refusal = (code: string) => ({ ok: false, id: 'c1', error: { code, message: 'why' } });
+
+  it('carries the v1 error codes and no other (the screenshot route’s codes are not command replies)', () => {
+    for (const code of V1_CODES) expect(FleetReply.safeParse(refusal(code)).success, code).toBe(true);
+    for (const code of ['screen-not-seen', 'screen-starting', 'capture-failed', 'wall-busy'])
+      expect(FleetReply.safeParse(refusal(code)).success, code).toBe(false);
   });
 });
