@@ -55,8 +55,8 @@ afterAll(async () => {
 });
 
 /** A phone on the fleet remote in `lang`, with both screens listed. */
-async function phone(lang: 'zh' | 'en'): Promise<Page> {
-  const context = await chromium.browser.newContext(PHONE);
+async function phone(lang: 'zh' | 'en', height = PHONE.viewport.height): Promise<Page> {
+  const context = await chromium.browser.newContext({ ...PHONE, viewport: { ...PHONE.viewport, height } });
   const page = await context.newPage();
   await page.goto(`${hub.url}/fleet/?lang=${lang}#token=${TOKEN}`);
   await page.locator('.screen.online').nth(1).waitFor({ timeout: 15_000 });
@@ -118,6 +118,26 @@ describe('the refusals of the hub and the screens on the fleet remote', { timeou
     );
     expect(await refusal.locator('.refusal-detail').textContent()).toContain('no slide can play now');
     await page.screenshot({ path: join(SHOTS, 'fleet-en-refusal.png'), animations: 'disabled' });
+    await page.context().close();
+  });
+
+  it('keeps every screen row reachable above the actions while a refusal is shown, on a short phone', async () => {
+    const page = await phone('zh', 640);
+    await page.getByRole('button', { name: '下一页' }).tap();
+    await page.getByTestId('send-outcome').waitFor({ timeout: 10_000 });
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const { lastRowBottom, actionsTop } = await page.evaluate(() => {
+      const rows = document.querySelectorAll('.screen');
+      return {
+        lastRowBottom: rows[rows.length - 1]?.getBoundingClientRect().bottom ?? Number.NaN,
+        actionsTop: document.querySelector('.actions')?.getBoundingClientRect().top ?? Number.NaN,
+      };
+    });
+    await page.screenshot({ path: join(SHOTS, 'fleet-zh-short-refusal.png'), animations: 'disabled' });
+    expect(
+      lastRowBottom,
+      `last row ends at ${lastRowBottom}, the actions start at ${actionsTop}`,
+    ).toBeLessThanOrEqual(actionsTop);
     await page.context().close();
   });
 });
