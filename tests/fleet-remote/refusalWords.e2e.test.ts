@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 /** A phone on the fleet remote in `lang`, with both screens listed. */
-async function phone(lang: 'zh' | 'en', height = PHONE.viewport.height): Promise<Page> {
+async function phone(lang: 'zh' | 'en', height: number = PHONE.viewport.height): Promise<Page> {
   const context = await chromium.browser.newContext({ ...PHONE, viewport: { ...PHONE.viewport, height } });
   const page = await context.newPage();
   await page.goto(`${hub.url}/fleet/?lang=${lang}#token=${TOKEN}`);
