@@ -12,7 +12,11 @@ const program = new Command()
     process.exit(err.exitCode === 0 ? 0 : 2);
   });
 
-const registers = await Promise.all(commandsFor(process.argv.slice(2)).map((c) => c.load()));
-for (const register of registers) register(program);
+async function main(): Promise<void> {
+  const registers = await Promise.all(commandsFor(process.argv.slice(2)).map((c) => c.load()));
+  for (const register of registers) register(program);
+  await program.parseAsync(process.argv);
+}
 
-await program.parseAsync(process.argv);
+// Why: no top-level await: the bundle is CommonJS, so bin/marquee.mjs can compile it with a V8 code cache.
+void main();
