@@ -11,7 +11,8 @@ import {
   type SendOutcome,
 } from './hubAnswers';
 import { type FleetStrings, stringsFor } from './i18n';
-import { ScreenRow, textOf } from './ScreenRow';
+import { textIn } from '../remote-shared/textIn';
+import { ScreenRow } from './ScreenRow';
 import { SendOutcomeCard } from './SendOutcomeCard';
 import { useThumbnails } from './useThumbnails';
 
@@ -144,7 +145,7 @@ export function App() {
       {alert?.active ? (
         <section className="alert-banner" role="alert">
           <strong>{t.alertActive}</strong>
-          <span>{textOf(alert.text, lang)}</span>
+          <span>{textIn(alert.text, lang)}</span>
           <button type="button" onClick={() => void setAlert({ active: false })}>
             {t.clear}
           </button>

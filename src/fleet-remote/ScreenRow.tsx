@@ -1,16 +1,8 @@
 import type { FleetScreen } from '../core/channels/hubApiContract';
 import type { Lang } from '../remote-shared/lang';
+import { textIn } from '../remote-shared/textIn';
 import type { FleetStrings } from './i18n';
 import type { Thumb } from './useThumbnails';
-
-type Text = string | Readonly<Record<string, string>>;
-
-/** A playlist text in the interface's language (or the first one it has). */
-export function textOf(text: Text | null | undefined, lang: Lang): string {
-  if (text === null || text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return text[lang] ?? Object.values(text)[0] ?? '';
-}
 
 /** One screen of the fleet: its thumbnail, presence, slide, groups, and what the picture check says. */
 export function ScreenRow({
@@ -53,7 +45,7 @@ export function ScreenRow({
         <span className="state">
           {t[s.state]} · {t.since} {minutes} min
         </span>
-        <span className="slide">{textOf(s.last?.slide?.title, lang) || t.noSlide}</span>
+        <span className="slide">{textIn(s.last?.slide?.title, lang) || t.noSlide}</span>
         {fault !== null ? (
           <span className="fault" data-testid="screen-fault">
             {fault === 'dark' ? t.dark : t.frozen}

@@ -3,7 +3,8 @@ import { formatDuration } from '../core/control/formatState';
 import type { ControlState } from '../core/control/controlState';
 import { liveLeftMs } from './remoteConnection';
 import type { Lang } from '../remote-shared/lang';
-import { DURATIONS, PRESETS, type Strings, textIn } from './i18n';
+import { textIn } from '../remote-shared/textIn';
+import { DURATIONS, PRESETS, type Strings } from './i18n';
 
 /** Presets and a form for an announcement over the slides, and a button to clear it. */
 export function AnnounceTab(

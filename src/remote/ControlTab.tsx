@@ -1,7 +1,8 @@
 import { formatDuration } from '../core/control/formatState';
 import type { SlideCard } from '../core/control/controlState';
 import type { Lang } from '../remote-shared/lang';
-import { type Strings, textIn } from './i18n';
+import { textIn } from '../remote-shared/textIn';
+import type { Strings } from './i18n';
 import { LiveScreen } from './LiveScreen';
 import { liveLeftMs } from './remoteConnection';
 import { SlideIcon, UiIcon } from './SlideIcon';

@@ -1,6 +1,7 @@
 import type { PlaylistItem } from '../core/control/controlState';
 import type { Lang } from '../remote-shared/lang';
-import { type Strings, textIn } from './i18n';
+import { textIn } from '../remote-shared/textIn';
+import type { Strings } from './i18n';
 import { SlideIcon } from './SlideIcon';
 
 /** The whole playlist; tapping a slide shows it at once. */

@@ -1,19 +1,4 @@
-import type { Text } from '../core/playlist/types';
 import type { Lang } from '../remote-shared/lang';
-
-/** Picks the best language of a playlist Text for the interface language. */
-export function textIn(text: Text | null | undefined, lang: Lang): string {
-  if (text === null || text === undefined) return '';
-  if (typeof text === 'string') return text;
-  return (
-    text[lang] ??
-    text[lang === 'zh' ? 'zh-CN' : 'en-US'] ??
-    text.en ??
-    text.zh ??
-    Object.values(text)[0] ??
-    ''
-  );
-}
 
 /** A ready-made announcement. */
 export type Preset = Readonly<{

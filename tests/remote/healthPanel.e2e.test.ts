@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../src/core/channels/healthContract';
-import { textIn } from '../../src/remote/i18n';
+import { textIn } from '../../src/remote-shared/textIn';
 import type { LaunchedChromium } from '../support/chromium';
 import { PHONE, type RemoteShow, SHOTS, startRemoteShow } from './remoteShow';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textIn } from '../../src/remote/i18n';
+import { textIn } from '../../src/remote-shared/textIn';
 import { uiLanguage } from '../../src/remote-shared/lang';
 import { backoffMs, liveLeftMs, socketUrl, tokenFromHash } from '../../src/remote/remoteConnection';
 
