@@ -9,7 +9,7 @@ import { get } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../tests/e2e/serveProcess';
 import { launchChromium } from '../tests/support/chromium';
 import { ensureCliBuilt } from '../tests/support/cliBuild';
@@ -133,15 +133,43 @@ async function spawnToHttp(side: Side): Promise<number> {
   }
 }
 
-/** Milliseconds from spawning `side` (in a fresh browser context: nothing cached) to its marks in the page. */
-async function spawnToPaint(browser: Browser, side: Side): Promise<Readonly<Record<string, number>>> {
-  const home = mkdtempSync(join(tmpdir(), 'marquee-bench-start-'));
+/** A page in a fresh browser context (nothing cached) with the mark recorder, left to settle. */
+async function freshPage(browser: Browser): Promise<{ page: Page; context: BrowserContext }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.addInitScript(PAINT_MARK);
   // Why: Chromium goes on setting up a new page after newPage() resolves; a spawn at once raced it for the two
   // cores, and the CPU-bound host start lost more to that than the plain server (HTTP up 529 ms instead of 235).
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return { page, context };
+}
+
+/** Goes to `url` and waits for `mark`: the page's marks (epoch ms) and its navigation start (epoch ms). */
+async function marksAt(
+  page: Page,
+  url: string,
+  mark: string,
+): Promise<{ marks: Record<string, number>; origin: number }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // Why: a function, not a string: the kiosk page's CSP forbids the eval a string predicate needs.
+  await page.waitForFunction((m) => m in (window as unknown as { __marks: object }).__marks, mark, {
+    timeout: 60_000,
+    polling: 50,
+  });
+  return (await page.evaluate('({ marks: window.__marks, origin: performance.timeOrigin })')) as {
+    marks: Record<string, number>;
+    origin: number;
+  };
+}
+
+/** `marks` as milliseconds since `t0` (epoch ms). */
+const since = (marks: Record<string, number>, t0: number): Record<string, number> =>
+  Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, at - t0]));
+
+/** Milliseconds from spawning `side` (in a fresh browser context: nothing cached) to its marks in the page. */
+async function spawnToPaint(browser: Browser, side: Side): Promise<Readonly<Record<string, number>>> {
+  const home = mkdtempSync(join(tmpdir(), 'marquee-bench-start-'));
+  const { page, context } = await freshPage(browser);
   const port = await freePort();
   const t0 = epochNow();
   const child = side.start(port, home);
@@ -150,18 +178,8 @@ async function spawnToPaint(browser: Browser, side: Side): Promise<Readonly<Reco
     // Why: the browser goes to the page as soon as the server answers, as a kiosk browser retrying would.
     await answered(url, child, false);
     const ready = epochNow() - t0;
-    await page.goto(url, { waitUntil: 'commit' });
-    // Why: a function, not a string: the kiosk page's CSP forbids the eval a string predicate needs.
-    await page.waitForFunction(
-      (mark) => mark in (window as unknown as { __marks: object }).__marks,
-      side.mark,
-      {
-        timeout: 60_000,
-        polling: 50,
-      },
-    );
-    const marks = (await page.evaluate('window.__marks')) as Record<string, number>;
-    return { ready, ...Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, at - t0])) };
+    const { marks } = await marksAt(page, url, side.mark);
+    return { ready, ...since(marks, t0) };
   } finally {
     await context.close();
     await stopped(child);
@@ -169,42 +187,36 @@ async function spawnToPaint(browser: Browser, side: Side): Promise<Readonly<Reco
   }
 }
 
-/** The servers `pagesOnly` started, stopped at the end of the run. */
-const started: { child: ChildProcess; home: string }[] = [];
+/** `side` started once and left up: `load` measures one fresh page from it, `stop` ends it. */
+type PagesOnly = Readonly<{
+  load: () => Promise<Readonly<Record<string, number>>>;
+  stop: () => Promise<void>;
+}>;
 
 /**
  * Navigation → marks of a fresh page (a new browser context each run: nothing cached) from `side` started once and
  * already up: what the page itself costs, without the server's start.
  */
-async function pagesOnly(
-  browser: Browser,
-  side: Side,
-): Promise<() => Promise<Readonly<Record<string, number>>>> {
+async function pagesOnly(browser: Browser, side: Side): Promise<PagesOnly> {
   const home = mkdtempSync(join(tmpdir(), 'marquee-bench-start-'));
   const port = await freePort();
   const child = side.start(port, home);
   const url = `http://127.0.0.1:${port}${side.path}`;
   await answered(url, child, true);
-  started.push({ child, home });
-  return async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    try {
-      const page = await context.newPage();
-      await page.addInitScript(PAINT_MARK);
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        (mark) => mark in (window as unknown as { __marks: object }).__marks,
-        side.mark,
-        { timeout: 60_000, polling: 50 },
-      );
-      const { marks, origin } = (await page.evaluate(
-        '({ marks: window.__marks, origin: performance.timeOrigin })',
-      )) as { marks: Record<string, number>; origin: number };
-      return Object.fromEntries(Object.entries(marks).map(([name, at]) => [name, at - origin]));
-    } finally {
-      await context.close();
-    }
+  return {
+    load: async () => {
+      const { page, context } = await freshPage(browser);
+      try {
+        const { marks, origin } = await marksAt(page, url, side.mark);
+        return since(marks, origin);
+      } finally {
+        await context.close();
+      }
+    },
+    stop: async () => {
+      await stopped(child);
+      rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+    },
   };
 }
 
@@ -263,6 +275,7 @@ export async function run(): Promise<readonly BenchRow[]> {
   symlinkSync(REVEAL_DIST, join(deckDir, 'media'));
   const plain = plainSide(deckDir);
   const chromium = await launchChromium();
+  const running: PagesOnly[] = [];
   try {
     const http = await sideBySide(
       () => spawnToHttp(marqueeSide),
@@ -272,10 +285,11 @@ export async function run(): Promise<readonly BenchRow[]> {
       () => spawnToPaint(chromium.browser, marqueeSide),
       () => spawnToPaint(chromium.browser, plain),
     );
-    const pages = await sideBySide(
-      await pagesOnly(chromium.browser, marqueeSide),
-      await pagesOnly(chromium.browser, plain),
-    );
+    const marqueeUp = await pagesOnly(chromium.browser, marqueeSide);
+    running.push(marqueeUp);
+    const plainUp = await pagesOnly(chromium.browser, plain);
+    running.push(plainUp);
+    const pages = await sideBySide(marqueeUp.load, plainUp.load);
     const at = (runs: readonly Readonly<Record<string, number>>[], name: string): number[] =>
       runs.map((r) => r[name] ?? Number.NaN);
     const marqueePage = at(pages.a, 'marquee:presented');
@@ -342,10 +356,7 @@ export async function run(): Promise<readonly BenchRow[]> {
       },
     ];
   } finally {
-    for (const { child, home } of started.splice(0)) {
-      await stopped(child);
-      rmSync(home, { recursive: true, force: true, maxRetries: 5 });
-    }
+    for (const server of running) await server.stop();
     await chromium.cleanup();
     rmSync(deckDir, { recursive: true, force: true });
   }

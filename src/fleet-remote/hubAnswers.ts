@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AlertResult, FleetSnapshot, SendSummary } from '../core/channels/hubApiContract';
-import { httpRefusal, type Refusal } from '../remote-shared/refusal';
+import { firstProblem, httpRefusal, type Refusal } from '../remote-shared/refusal';
 
 /** An answer of the hub as fetched: its HTTP status and its body as JSON (null: none, or not JSON). */
 export type HubAnswer = Readonly<{ status: number; body: unknown }>;
@@ -63,7 +63,5 @@ function ok(answer: HubAnswer): boolean {
 
 /** An answer that failed its schema, with the first problem (where and what) for the technician. */
 function unreadable(error: z.ZodError): Refusal {
-  const issue = error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? 'answer' : issue.path.map(String).join('.');
-  return { kind: 'unreadable', detail: issue === undefined ? null : `${where}: ${issue.message}` };
+  return { kind: 'unreadable', detail: firstProblem(error.issues) };
 }

@@ -51,6 +51,16 @@ export async function jsonOrNull(res: Response): Promise<unknown> {
   }
 }
 
+/** A schema problem as zod reports it (classic or mini): where, and what. */
+type SchemaIssue = Readonly<{ path: readonly PropertyKey[]; message: string }>;
+
+/** The first problem of an answer that failed its schema, as "where: what" ("answer" for the whole), or null. */
+export function firstProblem(issues: readonly SchemaIssue[]): string | null {
+  const issue = issues[0];
+  if (issue === undefined) return null;
+  return `${issue.path.length === 0 ? 'answer' : issue.path.map(String).join('.')}: ${issue.message}`;
+}
+
 /** The refusal of a request that got no answer (network down, given up), with the browser's reason when it has one. */
 export function noAnswer(err: unknown): Refusal {
   const detail = err instanceof Error && err.name !== 'AbortError' && err.message !== '' ? err.message : null;

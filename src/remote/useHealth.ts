@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Health } from '../core/channels/healthContract';
-import { httpRefusal, jsonOrNull, noAnswer, type Refusal } from '../remote-shared/refusal';
+import { firstProblem, httpRefusal, jsonOrNull, noAnswer, type Refusal } from '../remote-shared/refusal';
 
 /** Where the remote asks for health (same origin as the remote: the LAN API). */
 export const HEALTH_URL = '/api/health';
@@ -21,9 +21,10 @@ export type HealthState =
 export function parseHealth(body: unknown): { ok: true; health: Health } | { ok: false; reason: string } {
   const parsed = Health.safeParse(body);
   if (parsed.success) return { ok: true, health: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'answer';
-  return { ok: false, reason: `${HEALTH_URL}: ${where}: ${issue?.message ?? 'not a health answer'}` };
+  return {
+    ok: false,
+    reason: `${HEALTH_URL}: ${firstProblem(parsed.error.issues) ?? 'answer: not a health answer'}`,
+  };
 }
 
 /** Polls `GET /api/health` every `everyMs` while the page is visible, validating each answer with the zod schema. */
